@@ -1,0 +1,16 @@
+package io.authstack.worker;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Sends authstack's emails from RabbitMQ and runs the periodic jobs. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class WorkerApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(WorkerApplication.class, args);
+	}
+
+}

@@ -1,0 +1,111 @@
+package io.authstack.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a test asks of Keycloak over its public HTTP APIs: the OIDC token endpoint as a client would,
+ * and the admin REST API as the bootstrap admin.
+ */
+public final class KeycloakApi {
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final KeycloakServer server;
+
+	public KeycloakApi(KeycloakServer server) {
+		this.server = server;
+	}
+
+	/** A token response of the resource owner password grant (direct grant flow). */
+	public JsonNode passwordGrant(String realm, String clientId, String clientSecret, String username,
+			String password) {
+		return tokenRequest(realm, Map.of("grant_type", "password", "client_id", clientId, "client_secret",
+				clientSecret, "username", username, "password", password, "scope", "openid"));
+	}
+
+	/** Creates an enabled user with a verified email and a password; returns the user's id. */
+	public String createUser(String realm, String username, String email, String password) {
+		Map<String, Object> user = Map.of("username", username, "email", email, "emailVerified", true, "enabled",
+				true, "firstName", "Test", "lastName", "User", "credentials",
+				List.of(Map.of("type", "password", "value", password, "temporary", false)));
+		HttpResponse<String> response = send(adminRequest("/admin/realms/" + realm + "/users")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user)))
+			.build());
+		expectStatus(response, 201);
+		String location = response.headers().firstValue("Location").orElseThrow();
+		return location.substring(location.lastIndexOf('/') + 1);
+	}
+
+	/** GET on the admin REST API, e.g. {@code /admin/serverinfo}. */
+	public JsonNode adminGet(String path) {
+		HttpResponse<String> response = send(adminRequest(path).GET().build());
+		expectStatus(response, 200);
+		return JSON.readTree(response.body());
+	}
+
+	/** GET on a public endpoint, e.g. a realm's OIDC discovery document. */
+	public JsonNode get(String path) {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(this.server.baseUrl() + path)).build());
+		expectStatus(response, 200);
+		return JSON.readTree(response.body());
+	}
+
+	private HttpRequest.Builder adminRequest(String path) {
+		String token = tokenRequest("master", Map.of("grant_type", "password", "client_id", "admin-cli", "username",
+				AuthstackKeycloak.ADMIN_USERNAME, "password", AuthstackKeycloak.adminPassword()))
+			.get("access_token")
+			.asString();
+		return HttpRequest.newBuilder(URI.create(this.server.baseUrl() + path)).header("Authorization", "Bearer " + token);
+	}
+
+	private JsonNode tokenRequest(String realm, Map<String, String> form) {
+		String body = form.entrySet()
+			.stream()
+			.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		HttpResponse<String> response = send(
+				HttpRequest.newBuilder(URI.create(this.server.realmUrl(realm) + "/protocol/openid-connect/token"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build());
+		expectStatus(response, 200);
+		return JSON.readTree(response.body());
+	}
+
+	private static void expectStatus(HttpResponse<String> response, int expected) {
+		if (response.statusCode() != expected) {
+			throw new IllegalStateException(response.request().method() + " " + response.request().uri()
+					+ " answered " + response.statusCode() + ": " + response.body());
+		}
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Keycloak did not answer " + request.uri(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted calling " + request.uri(), ex);
+		}
+	}
+
+}

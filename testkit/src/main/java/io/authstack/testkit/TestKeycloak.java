@@ -1,0 +1,49 @@
+package io.authstack.testkit;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The one Keycloak of a test JVM: started on first use on free ports, backed by a fresh PostgreSQL
+ * database, stopped (and the database dropped) when the JVM exits. Its log is {@code target/keycloak.log}
+ * of the module under test.
+ */
+public final class TestKeycloak {
+
+	private static KeycloakServer server;
+
+	private static Map<String, String> startedWith;
+
+	private TestKeycloak() {
+	}
+
+	public static KeycloakServer get() {
+		return get(Map.of());
+	}
+
+	/**
+	 * @param realmEnvironment values for the realm's placeholders; every caller in one JVM must agree
+	 */
+	public static synchronized KeycloakServer get(Map<String, String> realmEnvironment) {
+		if (server != null) {
+			if (!startedWith.equals(realmEnvironment)) {
+				throw new IllegalStateException("Keycloak already runs with realm settings " + startedWith.keySet()
+						+ "; this test asks for " + realmEnvironment.keySet());
+			}
+			return server;
+		}
+		AuthstackKeycloak keycloak = AuthstackKeycloak.ofThisCheckout();
+		PostgresDatabase database = new PostgresDatabase("authstack_it_" + ProcessHandle.current().pid() + "_"
+				+ System.currentTimeMillis()).createIfAbsent();
+		KeycloakServer started = keycloak.start(keycloak.root().resolve("target/keycloak-it"), database,
+				FreePorts.next(), FreePorts.next(), realmEnvironment, Path.of("target/keycloak.log"), false);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			started.close();
+			database.drop();
+		}, "keycloak-stop"));
+		server = started;
+		startedWith = Map.copyOf(realmEnvironment);
+		return server;
+	}
+
+}
