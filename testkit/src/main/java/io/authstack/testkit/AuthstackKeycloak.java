@@ -77,7 +77,7 @@ public final class AuthstackKeycloak {
 			.prepare();
 		stageRealm(home);
 		List<String> options = List.of("--db-url=" + database.jdbcUrl(), "--db-username=" + PostgresDatabase.USER,
-				"--hostname-strict=false", "--import-realm",
+				"--http-host=127.0.0.1", "--hostname-strict=false", "--import-realm",
 				// The BFF forwards the browser's address; only the BFF, on loopback, is believed.
 				"--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1,::1");
 		Map<String, String> environment = new HashMap<>(realmEnvironment);
