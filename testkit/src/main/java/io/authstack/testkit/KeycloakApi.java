@@ -59,6 +59,20 @@ public final class KeycloakApi {
 		return JSON.readTree(response.body());
 	}
 
+	/**
+	 * POST of a JSON body on the admin REST API, e.g. a new realm or a partial export.
+	 * @return the answer's JSON, or a missing node when it has no body
+	 */
+	public JsonNode adminPost(String path, Object body) {
+		HttpResponse<String> response = send(adminRequest(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			.build());
+		if (response.statusCode() / 100 != 2) {
+			expectStatus(response, 200);
+		}
+		return response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
+	}
+
 	/** GET on a public endpoint, e.g. a realm's OIDC discovery document. */
 	public JsonNode get(String path) {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(this.server.baseUrl() + path)).build());
