@@ -23,7 +23,9 @@ public final class AuthstackKeycloak {
 	public static final String ADMIN_USERNAME = "admin";
 
 	/** Build-time options: changing one triggers {@code kc.sh build}. */
-	static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true", "--cache=local");
+	static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true", "--cache=local",
+			// Keycloak's emails go to RabbitMQ; the notification worker sends them.
+			"--spi-email-sender--provider=amqp");
 
 	private static final String ADMIN_PASSWORD_VARIABLE = "AUTHSTACK_ADMIN_PASSWORD";
 
@@ -69,17 +71,20 @@ public final class AuthstackKeycloak {
 
 	/**
 	 * Prepares the Keycloak home under {@code installDir} and starts it with the realm imported.
+	 * @param rabbitMqPort where our AMQP providers reach RabbitMQ on loopback (the broker, or a proxy to it)
 	 * @param realmEnvironment values for the realm file's {@code ${VARIABLE:default}} placeholders
 	 */
 	public KeycloakServer start(Path installDir, PostgresDatabase database, int httpPort, int managementPort,
-			Map<String, String> realmEnvironment, Path log, boolean detached) {
+			int rabbitMqPort, Map<String, String> realmEnvironment, Path log, boolean detached) {
 		Path home = new KeycloakDistribution(distributionZip(), installDir, List.of(providersJar()), BUILD_OPTIONS)
 			.prepare();
 		stageRealm(home);
 		List<String> options = List.of("--db-url=" + database.jdbcUrl(), "--db-username=" + PostgresDatabase.USER,
 				"--http-host=127.0.0.1", "--hostname-strict=false", "--import-realm",
 				// The BFF forwards the browser's address; only the BFF, on loopback, is believed.
-				"--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1,::1");
+				"--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1,::1",
+				"--spi-email-sender--amqp--host=127.0.0.1", "--spi-email-sender--amqp--port=" + rabbitMqPort,
+				"--spi-events-listener--amqp--host=127.0.0.1", "--spi-events-listener--amqp--port=" + rabbitMqPort);
 		Map<String, String> environment = new HashMap<>(realmEnvironment);
 		environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
 		environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword());

@@ -73,6 +73,13 @@ public final class KeycloakApi {
 		return response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
 	}
 
+	/** PUT of a JSON body on the admin REST API; returns the status, e.g. 204, or 500 when Keycloak failed. */
+	public int adminPut(String path, Object body) {
+		return send(adminRequest(path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			.build()).statusCode();
+	}
+
 	/** GET on a public endpoint, e.g. a realm's OIDC discovery document. */
 	public JsonNode get(String path) {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(this.server.baseUrl() + path)).build());

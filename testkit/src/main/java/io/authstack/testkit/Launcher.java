@@ -58,12 +58,14 @@ public final class Launcher {
 			return;
 		}
 		LocalService.POSTGRESQL.require();
+		LocalService.RABBITMQ.require();
 		int httpPort = portSetting("AUTHSTACK_KEYCLOAK_PORT", 8180);
 		int managementPort = portSetting("AUTHSTACK_KEYCLOAK_MANAGEMENT_PORT", 9180);
 		this.out.println("Starting Keycloak on port " + httpPort
 				+ " (the first run builds it, about a minute; then about 20 s) ...");
 		KeycloakServer server = this.keycloak.start(this.stateDir.resolve("keycloak"),
-				new PostgresDatabase(DATABASE).createIfAbsent(), httpPort, managementPort, Map.of(),
+				new PostgresDatabase(DATABASE).createIfAbsent(), httpPort, managementPort,
+				LocalService.RABBITMQ.port(), Map.of(),
 				this.stateDir.resolve("logs/keycloak.log"), true);
 		writeState(server);
 		this.out.println("Keycloak is ready.");

@@ -6,13 +6,16 @@ import java.util.Map;
 /**
  * The one Keycloak of a test JVM: started on first use on free ports, backed by a fresh PostgreSQL
  * database, stopped (and the database dropped) when the JVM exits. Its log is {@code target/keycloak.log}
- * of the module under test.
+ * of the module under test. It reaches RabbitMQ through a {@link TcpProxy} that tests may cut
+ * ({@link #rabbitMqLink()}) to see what Keycloak does while the broker is away.
  */
 public final class TestKeycloak {
 
 	private static KeycloakServer server;
 
 	private static Map<String, String> startedWith;
+
+	private static TcpProxy rabbitMqLink;
 
 	private TestKeycloak() {
 	}
@@ -35,15 +38,27 @@ public final class TestKeycloak {
 		AuthstackKeycloak keycloak = AuthstackKeycloak.ofThisCheckout();
 		PostgresDatabase database = new PostgresDatabase("authstack_it_" + ProcessHandle.current().pid() + "_"
 				+ System.currentTimeMillis()).createIfAbsent();
+		TcpProxy link = TcpProxy.to(LocalService.RABBITMQ.require().host(), LocalService.RABBITMQ.port());
 		KeycloakServer started = keycloak.start(keycloak.root().resolve("target/keycloak-it"), database,
-				FreePorts.next(), FreePorts.next(), realmEnvironment, Path.of("target/keycloak.log"), false);
+				FreePorts.next(), FreePorts.next(), link.port(), realmEnvironment, Path.of("target/keycloak.log"),
+				false);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			started.close();
+			link.close();
 			database.drop();
 		}, "keycloak-stop"));
+		rabbitMqLink = link;
 		server = started;
 		startedWith = Map.copyOf(realmEnvironment);
 		return server;
+	}
+
+	/** The test Keycloak's connection to RabbitMQ; {@link #get} starts it. */
+	public static synchronized TcpProxy rabbitMqLink() {
+		if (rabbitMqLink == null) {
+			throw new IllegalStateException("Keycloak is not started: call TestKeycloak.get() first");
+		}
+		return rabbitMqLink;
 	}
 
 }

@@ -1,0 +1,82 @@
+package io.authstack.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.Delivery;
+
+/**
+ * What a topic exchange on the local RabbitMQ carries, as a test sees it: a temporary queue of its own
+ * (exclusive, deleted with the inbox) bound with a routing pattern. The exchange is declared as the
+ * producers and the worker declare it (durable topic).
+ */
+public final class AmqpInbox implements AutoCloseable {
+
+	private final Connection connection;
+
+	private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
+
+	private AmqpInbox(Connection connection) {
+		this.connection = connection;
+	}
+
+	public static AmqpInbox bind(String exchange, String routingPattern) {
+		LocalService.RABBITMQ.require();
+		ConnectionFactory factory = new ConnectionFactory();
+		factory.setHost(LocalService.RABBITMQ.host());
+		factory.setPort(LocalService.RABBITMQ.port());
+		try {
+			AmqpInbox inbox = new AmqpInbox(factory.newConnection("authstack test inbox"));
+			Channel channel = inbox.connection.createChannel();
+			channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true);
+			String queue = channel.queueDeclare().getQueue();
+			channel.queueBind(queue, exchange, routingPattern);
+			channel.basicConsume(queue, true, (tag, delivery) -> inbox.deliveries.add(delivery), (tag) -> {
+			});
+			return inbox;
+		}
+		catch (IOException | TimeoutException ex) {
+			throw new IllegalStateException("Cannot bind a test queue to " + exchange, ex);
+		}
+	}
+
+	/** The next message, or an {@link AssertionError} when none comes in time. */
+	public Delivery next(Duration timeout) {
+		try {
+			Delivery delivery = this.deliveries.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			if (delivery == null) {
+				throw new AssertionError("No message within " + timeout);
+			}
+			return delivery;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Messages received and not yet taken with {@link #next}. */
+	public int pending() {
+		return this.deliveries.size();
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.connection.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
