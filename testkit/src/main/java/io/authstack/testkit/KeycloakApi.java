@@ -52,6 +52,11 @@ public final class KeycloakApi {
 		return location.substring(location.lastIndexOf('/') + 1);
 	}
 
+	public boolean userExists(String realm, String username) {
+		return !adminGet("/admin/realms/" + realm + "/users?exact=true&username="
+				+ URLEncoder.encode(username, StandardCharsets.UTF_8)).isEmpty();
+	}
+
 	/** GET on the admin REST API, e.g. {@code /admin/serverinfo}. */
 	public JsonNode adminGet(String path) {
 		HttpResponse<String> response = send(adminRequest(path).GET().build());

@@ -3,19 +3,12 @@ package io.authstack.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A Keycloak server process started with {@code kc.sh start --optimized} from a prepared home.
@@ -24,23 +17,16 @@ public final class KeycloakServer implements AutoCloseable {
 
 	private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
-	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-	private final ProcessHandle process;
+	private final ServerProcess process;
 
 	private final int httpPort;
 
 	private final int managementPort;
 
-	private final Path log;
-
-	private KeycloakServer(ProcessHandle process, int httpPort, int managementPort, Path log) {
+	private KeycloakServer(ServerProcess process, int httpPort, int managementPort) {
 		this.process = process;
 		this.httpPort = httpPort;
 		this.managementPort = managementPort;
-		this.log = log;
 	}
 
 	/**
@@ -66,8 +52,9 @@ public final class KeycloakServer implements AutoCloseable {
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 			builder.environment().putAll(environment);
-			KeycloakServer server = new KeycloakServer(builder.start().toHandle(), httpPort, managementPort, log);
-			server.awaitReady();
+			KeycloakServer server = new KeycloakServer(new ServerProcess("Keycloak", builder.start().toHandle(), log),
+					httpPort, managementPort);
+			server.process.awaitHealthy(server.readyUri(), READY_TIMEOUT);
 			return server;
 		}
 		catch (IOException ex) {
@@ -75,11 +62,9 @@ public final class KeycloakServer implements AutoCloseable {
 		}
 	}
 
-	/** A server this or another JVM started earlier, found by its process id. */
-	public static KeycloakServer attach(long pid, int httpPort, int managementPort, Path log) {
-		ProcessHandle process = ProcessHandle.of(pid)
-			.orElseThrow(() -> new IllegalStateException("No Keycloak process " + pid));
-		return new KeycloakServer(process, httpPort, managementPort, log);
+	/** A server started earlier, by this or another JVM. */
+	public static KeycloakServer attach(ServerProcess process, int httpPort, int managementPort) {
+		return new KeycloakServer(process, httpPort, managementPort);
 	}
 
 	public String baseUrl() {
@@ -99,68 +84,25 @@ public final class KeycloakServer implements AutoCloseable {
 	}
 
 	public long pid() {
-		return this.process.pid();
+		return this.process.process().pid();
 	}
 
 	public Path log() {
-		return this.log;
+		return this.process.log();
 	}
 
 	public boolean isReady() {
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.managementPort + "/health/ready"))
-			.timeout(Duration.ofSeconds(2))
-			.build();
-		try {
-			return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		return ServerProcess.answersOk(readyUri());
 	}
 
-	private void awaitReady() {
-		Instant deadline = Instant.now().plus(READY_TIMEOUT);
-		while (!isReady()) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("Keycloak exited during start-up, see " + this.log);
-			}
-			if (Instant.now().isAfter(deadline)) {
-				close();
-				throw new IllegalStateException("Keycloak not ready after " + READY_TIMEOUT + ", see " + this.log);
-			}
-			pause();
-		}
+	private URI readyUri() {
+		return URI.create("http://localhost:" + this.managementPort + "/health/ready");
 	}
 
 	/** Stops the server gracefully, forcibly after a timeout. */
 	@Override
 	public void close() {
-		this.process.destroy();
-		try {
-			this.process.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
-			Thread.currentThread().interrupt();
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			this.process.destroyForcibly();
-		}
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(250);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for Keycloak", ex);
-		}
+		this.process.stop();
 	}
 
 }

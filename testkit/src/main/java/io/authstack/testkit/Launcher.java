@@ -3,26 +3,48 @@ package io.authstack.testkit;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code ./authstack up|down|status}: runs the stack on this machine, without Docker, through the same
- * {@link AuthstackKeycloak} the integration tests use. What it starts outlives it; its state (process
- * ids, logs, the Keycloak install) lives in {@code .authstack/} of the checkout.
+ * {@code ./authstack up|down|status}: runs the whole stack on this machine, without Docker: Keycloak
+ * (through the same {@link AuthstackKeycloak} the integration tests use), an SMTP sink with a REST view
+ * of the mail (GreenMail standalone), the notification worker and the cookie BFF. What it starts
+ * outlives it; process ids, logs and the Keycloak install live in {@code .authstack/} of the checkout.
  */
 public final class Launcher {
 
+	static final String DEMO_USER = "demo";
+
+	static final String DEMO_PASSWORD = "authstack-demo-password";
+
 	private static final String DATABASE = "authstack";
+
+	private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(2);
+
+	private static final int MAIL_SMTP_PORT = 3025;
+
+	private static final int MAIL_API_PORT = 8025;
+
+	private static final int WORKER_PORT = 8090;
+
+	private static final int BFF_PORT = 8080;
 
 	private final AuthstackKeycloak keycloak;
 
 	private final Path stateDir;
 
 	private final PrintStream out;
+
+	private final int keycloakPort = portSetting("AUTHSTACK_KEYCLOAK_PORT", 8180);
+
+	private final int keycloakManagementPort = portSetting("AUTHSTACK_KEYCLOAK_MANAGEMENT_PORT", 9180);
 
 	Launcher(AuthstackKeycloak keycloak, PrintStream out) {
 		this.keycloak = keycloak;
@@ -51,101 +73,171 @@ public final class Launcher {
 	}
 
 	void up() {
-		Optional<KeycloakServer> running = runningKeycloak();
-		if (running.isPresent()) {
-			this.out.println("Keycloak already runs (pid " + running.get().pid() + ").");
-			printUrls(running.get());
-			return;
-		}
-		LocalService.POSTGRESQL.require();
-		LocalService.RABBITMQ.require();
-		int httpPort = portSetting("AUTHSTACK_KEYCLOAK_PORT", 8180);
-		int managementPort = portSetting("AUTHSTACK_KEYCLOAK_MANAGEMENT_PORT", 9180);
-		this.out.println("Starting Keycloak on port " + httpPort
-				+ " (the first run builds it, about a minute; then about 20 s) ...");
-		KeycloakServer server = this.keycloak.start(this.stateDir.resolve("keycloak"),
-				new PostgresDatabase(DATABASE).createIfAbsent(), httpPort, managementPort,
-				LocalService.RABBITMQ.port(), Map.of(),
-				this.stateDir.resolve("logs/keycloak.log"), true);
-		writeState(server);
-		this.out.println("Keycloak is ready.");
-		printUrls(server);
+		requireLocalServices();
+		KeycloakServer keycloakServer = upKeycloak();
+		ensureDemoUser(keycloakServer);
+		upService(mail(), List.of("-Dgreenmail.setup.test.smtp", "-Dgreenmail.hostname=127.0.0.1",
+				"-Dgreenmail.auth.disabled", "-Dgreenmail.api.hostname=127.0.0.1",
+				"-Dgreenmail.api.port=" + MAIL_API_PORT, "-jar", greenMailJar().toString()),
+				URI.create(mailUrl() + "/api/service/readiness"));
+		upService(worker(), List.of("-jar", serviceJar("notification-worker").toString(),
+				"--spring.profiles.active=dev", "--spring.mail.port=" + MAIL_SMTP_PORT),
+				URI.create("http://localhost:" + WORKER_PORT + "/actuator/health"));
+		upService(bff(), List.of("-jar", serviceJar("cookie-bff").toString(), "--spring.profiles.active=dev",
+				"--authstack.bff.keycloak.issuer=" + keycloakServer.realmUrl(AuthstackKeycloak.REALM)),
+				URI.create(bffUrl() + "/actuator/health"));
+		printUrls(keycloakServer);
 	}
 
 	void down() {
-		Optional<KeycloakServer> running = runningKeycloak();
-		running.ifPresent((server) -> {
-			this.out.println("Stopping Keycloak (pid " + server.pid() + ") ...");
-			server.close();
-		});
-		deleteState();
-		this.out.println(running.isPresent() ? "Stopped." : "Nothing was running.");
+		List<DetachedProcess> stopOrder = List.of(bff(), worker(), mail(), keycloakProcess());
+		for (DetachedProcess process : stopOrder) {
+			if (process.stop()) {
+				this.out.println("Stopped " + process.name() + ".");
+			}
+		}
+		this.out.println("Nothing of authstack runs now.");
 	}
 
 	void status() {
 		runningKeycloak().ifPresentOrElse(
-				(server) -> this.out.println("keycloak  " + (server.isReady() ? "ready" : "starting") + "  pid "
-						+ server.pid() + "  " + server.baseUrl() + "  log " + server.log()),
-				() -> this.out.println("keycloak  stopped"));
-		for (LocalService service : LocalService.values()) {
-			this.out.println(String.format("%-9s %s", service.name().toLowerCase(),
-					service.isAnswering() ? "answering on port " + service.port()
-							: "DOWN - start it with: " + service.startCommand()));
+				(server) -> this.out.println(line("keycloak", (server.isReady() ? "ready" : "starting") + "  pid "
+						+ server.pid() + "  " + server.baseUrl())),
+				() -> this.out.println(line("keycloak", "stopped")));
+		for (DetachedProcess process : List.of(mail(), worker(), bff())) {
+			this.out.println(line(process.name(), process.running()
+				.map((running) -> "running  pid " + running.process().pid() + "  log " + running.log())
+				.orElse("stopped")));
 		}
+		for (LocalService service : LocalService.values()) {
+			this.out.println(line(service.name().toLowerCase(), service.isAnswering() ? "answering on port " + service.port()
+					: "DOWN - start it with: " + service.startCommand()));
+		}
+	}
+
+	/** Names every local service that is down, with its start command, before starting anything. */
+	private void requireLocalServices() {
+		List<String> down = new ArrayList<>();
+		for (LocalService service : LocalService.values()) {
+			if (!service.isAnswering()) {
+				down.add(service.name().toLowerCase() + " is down; start it with: " + service.startCommand());
+			}
+		}
+		if (!down.isEmpty()) {
+			throw new IllegalStateException("authstack needs PostgreSQL, Redis and RabbitMQ on localhost:\n  "
+					+ String.join("\n  ", down));
+		}
+	}
+
+	private KeycloakServer upKeycloak() {
+		Optional<KeycloakServer> running = runningKeycloak();
+		if (running.isPresent()) {
+			this.out.println("Keycloak already runs (pid " + running.get().pid() + ").");
+			return running.get();
+		}
+		this.out.println("Starting Keycloak on port " + this.keycloakPort
+				+ " (the first run builds it, about a minute; then about 20 s) ...");
+		KeycloakServer server = this.keycloak.start(this.stateDir.resolve("keycloak"),
+				new PostgresDatabase(DATABASE).createIfAbsent(), this.keycloakPort, this.keycloakManagementPort,
+				LocalService.RABBITMQ.port(), Map.of(), keycloakProcess().log(), true);
+		keycloakProcess().remember(server.pid());
+		return server;
+	}
+
+	private void ensureDemoUser(KeycloakServer server) {
+		KeycloakApi api = new KeycloakApi(server);
+		if (!api.userExists(AuthstackKeycloak.REALM, DEMO_USER)) {
+			api.createUser(AuthstackKeycloak.REALM, DEMO_USER, "demo@authstack.localhost", DEMO_PASSWORD);
+		}
+	}
+
+	private void upService(DetachedProcess process, List<String> javaArguments, URI health) {
+		if (process.running().isPresent()) {
+			this.out.println(process.name() + " already runs.");
+			return;
+		}
+		this.out.println("Starting " + process.name() + " ...");
+		List<String> command = new ArrayList<>(List.of(javaCommand()));
+		command.addAll(javaArguments);
+		process.start(command, Map.of()).awaitHealthy(health, SERVICE_START_TIMEOUT);
 	}
 
 	private void printUrls(KeycloakServer server) {
 		this.out.println();
-		this.out.println("  Admin console   " + server.baseUrl() + "/admin/  (user " + AuthstackKeycloak.ADMIN_USERNAME
-				+ ", password from AUTHSTACK_ADMIN_PASSWORD, 'admin' when unset)");
-		this.out.println("  Realm           " + server.realmUrl(AuthstackKeycloak.REALM));
-		this.out.println("  Account console " + server.realmUrl(AuthstackKeycloak.REALM) + "/account/");
-		this.out.println("  Log             " + server.log());
+		this.out.println("authstack is up.");
+		this.out.println("  App (BFF + demo SPA)  " + bffUrl() + "/");
+		this.out.println("  Demo login            " + DEMO_USER + " / " + DEMO_PASSWORD);
+		this.out.println("  Mail received         " + mailUrl()
+				+ "/api/user/demo@authstack.localhost/messages/INBOX  (REST; any address)");
+		this.out.println("  Keycloak admin        " + server.baseUrl() + "/admin/  (" + AuthstackKeycloak.ADMIN_USERNAME
+				+ " / AUTHSTACK_ADMIN_PASSWORD, 'admin' when unset)");
+		this.out.println("  Realm                 " + server.realmUrl(AuthstackKeycloak.REALM));
+		this.out.println("  Logs                  " + this.stateDir.resolve("logs"));
 		this.out.println();
 		this.out.println("Stop it with ./authstack down");
 	}
 
-	private Path stateFile() {
-		return this.stateDir.resolve("keycloak.state");
-	}
-
-	/** The state file holds "pid httpPort managementPort" of the Keycloak that {@code up} started. */
-	private void writeState(KeycloakServer server) {
-		try {
-			Files.writeString(stateFile(),
-					server.pid() + " " + server.httpPort() + " " + server.managementPort() + "\n");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	private Optional<KeycloakServer> runningKeycloak() {
-		try {
-			if (!Files.isRegularFile(stateFile())) {
-				return Optional.empty();
-			}
-			List<Long> state = List.of(Files.readString(stateFile()).trim().split(" "))
-				.stream()
-				.map(Long::valueOf)
-				.toList();
-			return ProcessHandle.of(state.get(0))
-				.filter(ProcessHandle::isAlive)
-				.map((process) -> KeycloakServer.attach(process.pid(), state.get(1).intValue(),
-						state.get(2).intValue(), this.stateDir.resolve("logs/keycloak.log")));
+		return keycloakProcess().running()
+			.map((process) -> KeycloakServer.attach(process, this.keycloakPort, this.keycloakManagementPort));
+	}
+
+	private DetachedProcess keycloakProcess() {
+		return new DetachedProcess("keycloak", this.stateDir);
+	}
+
+	private DetachedProcess mail() {
+		return new DetachedProcess("mail", this.stateDir);
+	}
+
+	private DetachedProcess worker() {
+		return new DetachedProcess("worker", this.stateDir);
+	}
+
+	private DetachedProcess bff() {
+		return new DetachedProcess("bff", this.stateDir);
+	}
+
+	private static String mailUrl() {
+		return "http://127.0.0.1:" + MAIL_API_PORT;
+	}
+
+	private static String bffUrl() {
+		return "http://localhost:" + BFF_PORT;
+	}
+
+	private Path greenMailJar() {
+		return requireFile(this.keycloak.root().resolve("testkit/target/launcher/greenmail-standalone.jar"));
+	}
+
+	/** The Spring Boot jar a module's build produced. */
+	private Path serviceJar(String module) {
+		Path target = this.keycloak.root().resolve(module + "/target");
+		try (var files = Files.list(target)) {
+			return files.filter((file) -> file.getFileName().toString().matches(module + "-[^-].*\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No " + module + " jar in " + target
+						+ "; build with ./mvnw package"));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw new UncheckedIOException("Cannot read " + target + "; build with ./mvnw package", ex);
 		}
 	}
 
-	private void deleteState() {
-		try {
-			Files.deleteIfExists(stateFile());
+	private static Path requireFile(Path file) {
+		if (!Files.isRegularFile(file)) {
+			throw new IllegalStateException(file + " is missing; build with ./mvnw package");
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return file;
+	}
+
+	/** The java that runs the launcher runs the services too. */
+	private static String javaCommand() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+
+	private static String line(String name, String state) {
+		return String.format("%-11s %s", name, state);
 	}
 
 	private static int portSetting(String variable, int defaultPort) {
