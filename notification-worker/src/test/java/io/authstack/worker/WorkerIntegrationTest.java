@@ -81,6 +81,8 @@ public abstract class WorkerIntegrationTest {
 		registry.add("authstack.worker.topology.parking-queue", () -> PARKING_QUEUE);
 		registry.add("authstack.worker.topology.retry-delays", () -> "300ms,600ms,1200ms");
 		registry.add("authstack.worker.jobs.lock-namespace", () -> RUN);
+		registry.add("authstack.worker.jobs.queue-depth-cron", () -> "*/2 * * * * *");
+		registry.add("authstack.worker.jobs.queue-depth-lock-at-least-for", () -> "1s");
 		registry.add("authstack.worker.mail.claim-lease", () -> "20s");
 	}
 
