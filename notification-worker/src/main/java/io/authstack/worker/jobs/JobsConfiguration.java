@@ -1,5 +1,7 @@
 package io.authstack.worker.jobs;
 
+import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,12 +16,16 @@ import net.javacrumbs.shedlock.provider.redis.spring.RedisLockProvider;
 
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.web.client.RestClient;
 
 /**
  * The periodic jobs, scheduled from {@link JobsProperties} and each run through ShedLock's
@@ -32,6 +38,11 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class JobsConfiguration {
+
+	private static final Duration KEYCLOAK_TIMEOUT = Duration.ofSeconds(30);
+
+	/** Longer than any clock skew between workers; the purge runs daily or so. */
+	private static final Duration PURGE_LOCK_AT_LEAST_FOR = Duration.ofMinutes(1);
 
 	@Bean
 	LockProvider lockProvider(RedisConnectionFactory redisConnectionFactory, JobsProperties jobs) {
@@ -66,10 +77,28 @@ class JobsConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty("authstack.worker.unverified-accounts.enabled")
+	UnverifiedAccountPurge unverifiedAccountPurge(UnverifiedAccountsProperties unverifiedAccounts, Clock clock,
+			MeterRegistry registry) {
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().connectTimeout(KEYCLOAK_TIMEOUT).build());
+		requestFactory.setReadTimeout(KEYCLOAK_TIMEOUT);
+		KeycloakUsers users = new KeycloakUsers(RestClient.builder().requestFactory(requestFactory),
+				unverifiedAccounts);
+		return new UnverifiedAccountPurge(users, unverifiedAccounts.after(), clock, registry);
+	}
+
+	@Bean
 	SchedulingConfigurer periodicJobs(LockingTaskExecutor lockingTaskExecutor, JobsProperties jobs, JobRuns runs,
-			QueueDepthJob queueDepthJob) {
-		return (registrar) -> schedule(registrar, lockingTaskExecutor, runs, QueueDepthJob.NAME, jobs.queueDepthCron(),
-				jobs.lockAtMostFor(), jobs.queueDepthLockAtLeastFor(), queueDepthJob);
+			QueueDepthJob queueDepthJob, UnverifiedAccountsProperties unverifiedAccounts,
+			ObjectProvider<UnverifiedAccountPurge> unverifiedAccountPurge) {
+		return (registrar) -> {
+			schedule(registrar, lockingTaskExecutor, runs, QueueDepthJob.NAME, jobs.queueDepthCron(),
+					jobs.lockAtMostFor(), jobs.queueDepthLockAtLeastFor(), queueDepthJob);
+			unverifiedAccountPurge.ifAvailable((purge) -> schedule(registrar, lockingTaskExecutor, runs,
+					UnverifiedAccountPurge.NAME, unverifiedAccounts.cron(), jobs.lockAtMostFor(),
+					PURGE_LOCK_AT_LEAST_FOR, purge));
+		};
 	}
 
 	private static void schedule(ScheduledTaskRegistrar registrar, LockingTaskExecutor lockingTaskExecutor,
