@@ -84,6 +84,8 @@ public abstract class WorkerIntegrationTest {
 		registry.add("authstack.worker.jobs.queue-depth-cron", () -> "*/2 * * * * *");
 		registry.add("authstack.worker.jobs.queue-depth-lock-at-least-for", () -> "1s");
 		registry.add("authstack.worker.mail.claim-lease", () -> "20s");
+		// The test ids' "sent" marks leave Redis soon after the run.
+		registry.add("authstack.worker.mail.sent-retention", () -> "10m");
 	}
 
 	@BeforeEach

@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.authstack.worker.topology.ConfirmedPublisher;
 import io.authstack.worker.topology.EmailTopologyProperties;
-import io.authstack.worker.topology.PublishingProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -66,8 +66,8 @@ class JobsConfiguration {
 
 	@Bean
 	ParkedEmailRedrive parkedEmailRedrive(RabbitTemplate rabbitTemplate, AmqpAdmin amqpAdmin,
-			EmailTopologyProperties topology, PublishingProperties publishing) {
-		return new ParkedEmailRedrive(rabbitTemplate, amqpAdmin, topology, publishing);
+			EmailTopologyProperties topology, ConfirmedPublisher publisher) {
+		return new ParkedEmailRedrive(rabbitTemplate, amqpAdmin, topology, publisher);
 	}
 
 	@Bean

@@ -9,8 +9,8 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import io.authstack.contract.AmqpNames;
+import io.authstack.worker.topology.ConfirmedPublisher;
 import io.authstack.worker.topology.EmailTopologyProperties;
-import io.authstack.worker.topology.PublishingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,22 +32,20 @@ final class ParkedEmailRedrive {
 
 	private static final Logger logger = LoggerFactory.getLogger(ParkedEmailRedrive.class);
 
-	private static final String DEFAULT_EXCHANGE = "";
-
 	private final RabbitTemplate rabbitTemplate;
 
 	private final AmqpAdmin amqpAdmin;
 
 	private final EmailTopologyProperties topology;
 
-	private final PublishingProperties publishing;
+	private final ConfirmedPublisher publisher;
 
 	ParkedEmailRedrive(RabbitTemplate rabbitTemplate, AmqpAdmin amqpAdmin, EmailTopologyProperties topology,
-			PublishingProperties publishing) {
+			ConfirmedPublisher publisher) {
 		this.rabbitTemplate = rabbitTemplate;
 		this.amqpAdmin = amqpAdmin;
 		this.topology = topology;
-		this.publishing = publishing;
+		this.publisher = publisher;
 	}
 
 	/** @return how many messages wait in the parking queue */
@@ -84,8 +82,7 @@ final class ParkedEmailRedrive {
 		headers.remove(AmqpNames.PARKED_AT_HEADER);
 		headers.remove(AmqpNames.ATTEMPT_HEADER);
 		AMQP.BasicProperties properties = parked.getProps().builder().headers(headers).deliveryMode(2).build();
-		channel.basicPublish(DEFAULT_EXCHANGE, this.topology.queue(), properties, parked.getBody());
-		channel.waitForConfirmsOrDie(this.publishing.confirmTimeout().toMillis());
+		this.publisher.publishToQueue(channel, this.topology.queue(), properties, parked.getBody());
 		channel.basicAck(parked.getEnvelope().getDeliveryTag(), false);
 		return true;
 	}
