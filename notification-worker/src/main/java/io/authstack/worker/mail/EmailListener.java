@@ -85,6 +85,13 @@ public final class EmailListener implements ChannelAwareMessageListener {
 			logger.warn("Email job {} requeued: {}", message.getMessageProperties().getMessageId(), ex.toString());
 			channel.basicNack(deliveryTag, false, true);
 		}
+		catch (RuntimeException ex) {
+			// A bug, not a bad message: requeue (never leave it unacked); the quorum queue's delivery limit
+			// dead-letters it into the parking queue if it keeps failing.
+			logger.error("Email job {} failed unexpectedly, requeued", message.getMessageProperties().getMessageId(),
+					ex);
+			channel.basicNack(deliveryTag, false, true);
+		}
 	}
 
 	private void handle(Message message) {

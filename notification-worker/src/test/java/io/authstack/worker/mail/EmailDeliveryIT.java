@@ -97,6 +97,18 @@ class EmailDeliveryIT extends WorkerIntegrationTest {
 	}
 
 	@Test
+	void emailClaimedByAWorkerThatDiedMidSendIsSentOnceItsLeaseRunsOut() {
+		EmailMessage email = resetPassword("lease@example.com");
+		this.redis.opsForValue().set("email:" + email.id(), "claimed:a-worker-that-died", Duration.ofSeconds(2));
+
+		publish(email);
+
+		await().atMost(WAIT).until(() -> receivedWithId(email.id()).size() == 1);
+		assertThat(this.redis.opsForValue().get("email:" + email.id())).isEqualTo("sent");
+		await().during(QUIET).atMost(QUIET.plus(WAIT)).until(() -> receivedWithId(email.id()).size() == 1);
+	}
+
+	@Test
 	void expiredMessageIsParkedAsExpiredAndNeverSent() {
 		EmailMessage email = sample(GoldenSamples.EMAIL_EXPIRED);
 
