@@ -1,0 +1,135 @@
+package io.authstack.worker.jobs;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.authstack.testkit.AuthstackKeycloak;
+import io.authstack.testkit.KeycloakServer;
+import io.authstack.testkit.TestKeycloak;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The purge against a real Keycloak with the realm of {@code realm-config}, through a service-account
+ * client as the realm JSON will declare it (created here by the admin, see {@link #serviceAccountClient}).
+ */
+class UnverifiedAccountPurgeIT {
+
+	private static final String REALM = AuthstackKeycloak.REALM;
+
+	private static final Duration AFTER = Duration.ofSeconds(3);
+
+	private static KeycloakServer keycloak;
+
+	private static KeycloakAdmin admin;
+
+	private static String clientId;
+
+	private static final String CLIENT_SECRET = "it-only-worker-secret-" + UUID.randomUUID();
+
+	@BeforeAll
+	static void startKeycloak() {
+		keycloak = TestKeycloak.get();
+		admin = new KeycloakAdmin(keycloak);
+		clientId = "authstack-worker-it-" + UUID.randomUUID().toString().substring(0, 8);
+		serviceAccountClient(clientId, CLIENT_SECRET);
+	}
+
+	@Test
+	void accountUnverifiedLongerThanConfiguredIsDeletedAndNoOtherIs() {
+		String verifiedOld = user("verified", "verified-" + UUID.randomUUID() + "@example.com", true);
+		String withoutEmail = user("noemail", null, false);
+		String stale = user("stale", "stale-" + UUID.randomUUID() + "@example.com", false);
+		Instant staleCreated = Instant.ofEpochMilli(admin.get(userPath(stale)).get("createdTimestamp").asLong());
+		await().atMost(AFTER.plusSeconds(10)).until(() -> Instant.now().isAfter(staleCreated.plus(AFTER)));
+		String fresh = user("fresh", "fresh-" + UUID.randomUUID() + "@example.com", false);
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+		purge(meters).run();
+
+		assertThat(admin.exists(userPath(stale))).isFalse();
+		assertThat(admin.exists(userPath(fresh))).isTrue();
+		assertThat(admin.exists(userPath(verifiedOld))).isTrue();
+		assertThat(admin.exists(userPath(withoutEmail))).isTrue();
+		assertThat(admin.exists(userPath(serviceAccountUserId()))).isTrue();
+		assertThat(meters.counter("authstack.worker.accounts.purged").count()).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void wrongClientSecretFailsTheRunWithoutDeletingAnything() {
+		String stale = user("stale", "stale-" + UUID.randomUUID() + "@example.com", false);
+		UnverifiedAccountsProperties wrongSecret = new UnverifiedAccountsProperties(true, "* * * * * *",
+				URI.create(keycloak.baseUrl()), REALM, clientId, "not-the-secret", Duration.ZERO);
+		UnverifiedAccountPurge purge = new UnverifiedAccountPurge(
+				new KeycloakUsers(RestClient.builder(), wrongSecret), Duration.ZERO, Clock.systemUTC(),
+				new SimpleMeterRegistry());
+
+		assertThatThrownBy(purge::run)
+			.isInstanceOf(HttpClientErrorException.Unauthorized.class);
+		assertThat(admin.exists(userPath(stale))).isTrue();
+	}
+
+	private static UnverifiedAccountPurge purge(SimpleMeterRegistry meters) {
+		UnverifiedAccountsProperties properties = new UnverifiedAccountsProperties(true, "0 30 3 * * *",
+				URI.create(keycloak.baseUrl()), REALM, clientId, CLIENT_SECRET, AFTER);
+		return new UnverifiedAccountPurge(new KeycloakUsers(RestClient.builder(), properties), AFTER,
+				Clock.systemUTC(), meters);
+	}
+
+	private static String user(String prefix, String email, boolean emailVerified) {
+		Map<String, Object> user = new HashMap<>(Map.of("username",
+				prefix + "-" + UUID.randomUUID().toString().substring(0, 8), "emailVerified", emailVerified,
+				"enabled", true, "firstName", "Test", "lastName", "User"));
+		if (email != null) {
+			user.put("email", email);
+		}
+		return admin.create("/admin/realms/" + REALM + "/users", user);
+	}
+
+	private static String userPath(String id) {
+		return "/admin/realms/" + REALM + "/users/" + id;
+	}
+
+	private static String serviceAccountUserId() {
+		return admin.get("/admin/realms/" + REALM + "/clients/" + clientUuid(clientId) + "/service-account-user")
+			.get("id")
+			.asString();
+	}
+
+	/**
+	 * The client the realm JSON needs for this job: confidential, service account only, with the
+	 * {@code realm-management} roles {@code view-users} and {@code manage-users}.
+	 */
+	private static void serviceAccountClient(String clientId, String secret) {
+		admin.create("/admin/realms/" + REALM + "/clients",
+				Map.of("clientId", clientId, "secret", secret, "publicClient", false, "serviceAccountsEnabled", true,
+						"standardFlowEnabled", false, "directAccessGrantsEnabled", false, "protocol",
+						"openid-connect"));
+		String realmManagement = clientUuid("realm-management");
+		List<JsonNode> roles = List.of(
+				admin.get("/admin/realms/" + REALM + "/clients/" + realmManagement + "/roles/view-users"),
+				admin.get("/admin/realms/" + REALM + "/clients/" + realmManagement + "/roles/manage-users"));
+		admin.post("/admin/realms/" + REALM + "/users/" + serviceAccountUserId() + "/role-mappings/clients/"
+				+ realmManagement, roles);
+	}
+
+	private static String clientUuid(String clientId) {
+		return admin.get("/admin/realms/" + REALM + "/clients?clientId=" + clientId).get(0).get("id").asString();
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.authstack.worker.mail;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.authstack.contract.EmailMessage;
+import io.authstack.worker.WorkerIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class SmtpOutageIT extends WorkerIntegrationTest {
+
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	private static final Duration QUIET = Duration.ofSeconds(3);
+
+	@LocalServerPort
+	private int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void smtpDownForAWhileThenUpDeliversEveryEmailExactlyOnce() {
+		int emails = 20;
+		double retriedBefore = count("authstack.worker.emails.retried");
+		double sentBefore = count("authstack.worker.emails.sent");
+		List<String> ids = new ArrayList<>();
+		smtp.greenMail().stop();
+		try {
+			for (int i = 0; i < emails; i++) {
+				EmailMessage email = resetPassword("outage-" + i + "@example.com");
+				ids.add(email.id());
+				publish(email);
+			}
+			// Down long enough for every email to fail about twice.
+			await().atMost(WAIT).until(() -> count("authstack.worker.emails.retried") >= retriedBefore + 2 * emails);
+			assertThat(received()).isEmpty();
+		}
+		finally {
+			smtp.greenMail().start();
+		}
+
+		await().atMost(WAIT).until(() -> received().size() >= emails);
+		await().during(QUIET).atMost(QUIET.plus(WAIT)).until(() -> received().size() == emails);
+		Map<String, Long> deliveries = received().stream()
+			.collect(Collectors.groupingBy(WorkerIntegrationTest::emailId, Collectors.counting()));
+		assertThat(deliveries.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(deliveries.values()).allMatch((times) -> times == 1);
+		assertThat(count("authstack.worker.emails.sent")).isEqualTo(sentBefore + emails);
+		assertThat(nextParked(Duration.ofMillis(200))).isNull();
+	}
+
+	@Test
+	void emailParkedAfterItsLastRetryIsRedrivenOnRequestAndSentOnce() throws Exception {
+		EmailMessage email = resetPassword("redrive@example.com");
+		double exhaustedBefore = count("authstack.worker.emails.parked", "reason", "retries-exhausted");
+		smtp.greenMail().stop();
+		try {
+			publish(email);
+			await().atMost(WAIT)
+				.until(() -> count("authstack.worker.emails.parked", "reason", "retries-exhausted") == exhaustedBefore
+						+ 1);
+		}
+		finally {
+			smtp.greenMail().start();
+		}
+		assertThat(actuator("GET", null).body()).isEqualTo("{\"parked\":1}");
+
+		HttpResponse<String> redrive = actuator("POST", "{\"max\": 10}");
+
+		assertThat(redrive.statusCode()).isEqualTo(200);
+		assertThat(redrive.body()).isEqualTo("{\"redriven\":1}");
+		await().atMost(WAIT).until(() -> receivedWithId(email.id()).size() == 1);
+		await().atMost(WAIT).until(() -> actuator("GET", null).body().equals("{\"parked\":0}"));
+		assertThat(received()).extracting(WorkerIntegrationTest::emailId).containsExactly(email.id());
+	}
+
+	private HttpResponse<String> actuator(String method, String json) throws Exception {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/parkedemails"))
+			.header("Content-Type", "application/json");
+		request.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json)
+				: HttpRequest.BodyPublishers.noBody());
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
