@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,7 +14,6 @@ import io.authstack.testkit.TestKeycloak;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -25,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The purge against a real Keycloak with the realm of {@code realm-config}, through a service-account
- * client as the realm JSON will declare it (created here by the admin, see {@link #serviceAccountClient}).
+ * The purge against a real Keycloak with the realm of {@code realm-config}, through the service-account
+ * client {@code authstack-worker} the realm ships (with its development secret).
  */
 class UnverifiedAccountPurgeIT {
 
@@ -38,16 +36,14 @@ class UnverifiedAccountPurgeIT {
 
 	private static KeycloakAdmin admin;
 
-	private static String clientId;
+	private static final String CLIENT_ID = "authstack-worker";
 
-	private static final String CLIENT_SECRET = "it-only-worker-secret-" + UUID.randomUUID();
+	private static final String CLIENT_SECRET = "dev-only-worker-client-secret-change-me";
 
 	@BeforeAll
 	static void startKeycloak() {
 		keycloak = TestKeycloak.get();
 		admin = new KeycloakAdmin(keycloak);
-		clientId = "authstack-worker-it-" + UUID.randomUUID().toString().substring(0, 8);
-		serviceAccountClient(clientId, CLIENT_SECRET);
 	}
 
 	@Test
@@ -74,7 +70,7 @@ class UnverifiedAccountPurgeIT {
 	void wrongClientSecretFailsTheRunWithoutDeletingAnything() {
 		String stale = user("stale", "stale-" + UUID.randomUUID() + "@example.com", false);
 		UnverifiedAccountsProperties wrongSecret = new UnverifiedAccountsProperties(true, "* * * * * *",
-				URI.create(keycloak.baseUrl()), REALM, clientId, "not-the-secret", Duration.ZERO);
+				URI.create(keycloak.baseUrl()), REALM, CLIENT_ID, "not-the-secret", Duration.ZERO);
 		UnverifiedAccountPurge purge = new UnverifiedAccountPurge(
 				new KeycloakUsers(RestClient.builder(), wrongSecret), Duration.ZERO, Clock.systemUTC(),
 				new SimpleMeterRegistry());
@@ -86,7 +82,7 @@ class UnverifiedAccountPurgeIT {
 
 	private static UnverifiedAccountPurge purge(SimpleMeterRegistry meters) {
 		UnverifiedAccountsProperties properties = new UnverifiedAccountsProperties(true, "0 30 3 * * *",
-				URI.create(keycloak.baseUrl()), REALM, clientId, CLIENT_SECRET, AFTER);
+				URI.create(keycloak.baseUrl()), REALM, CLIENT_ID, CLIENT_SECRET, AFTER);
 		return new UnverifiedAccountPurge(new KeycloakUsers(RestClient.builder(), properties), AFTER,
 				Clock.systemUTC(), meters);
 	}
@@ -106,26 +102,9 @@ class UnverifiedAccountPurgeIT {
 	}
 
 	private static String serviceAccountUserId() {
-		return admin.get("/admin/realms/" + REALM + "/clients/" + clientUuid(clientId) + "/service-account-user")
+		return admin.get("/admin/realms/" + REALM + "/clients/" + clientUuid(CLIENT_ID) + "/service-account-user")
 			.get("id")
 			.asString();
-	}
-
-	/**
-	 * The client the realm JSON needs for this job: confidential, service account only, with the
-	 * {@code realm-management} roles {@code view-users} and {@code manage-users}.
-	 */
-	private static void serviceAccountClient(String clientId, String secret) {
-		admin.create("/admin/realms/" + REALM + "/clients",
-				Map.of("clientId", clientId, "secret", secret, "publicClient", false, "serviceAccountsEnabled", true,
-						"standardFlowEnabled", false, "directAccessGrantsEnabled", false, "protocol",
-						"openid-connect"));
-		String realmManagement = clientUuid("realm-management");
-		List<JsonNode> roles = List.of(
-				admin.get("/admin/realms/" + REALM + "/clients/" + realmManagement + "/roles/view-users"),
-				admin.get("/admin/realms/" + REALM + "/clients/" + realmManagement + "/roles/manage-users"));
-		admin.post("/admin/realms/" + REALM + "/users/" + serviceAccountUserId() + "/role-mappings/clients/"
-				+ realmManagement, roles);
 	}
 
 	private static String clientUuid(String clientId) {
