@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +40,8 @@ class GoogleIdTokenGrantIT {
 	private static final String BFF_CLIENT = "authstack-bff";
 
 	private static final String BFF_SECRET = "dev-only-bff-client-secret-change-me";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static FakeGoogle google;
 
@@ -213,6 +217,49 @@ class GoogleIdTokenGrantIT {
 	}
 
 	@Test
+	void userLockedOutByBruteForceDetectionCannotSignInWithGoogle() {
+		String sub = newSubject();
+		String email = sub + "@example.test";
+		String username = "local-" + sub;
+		api.createUser(REALM, username, email, "correct horse battery staple");
+		assertThat(grant(google.idToken(sub, email).sign()).status()).isEqualTo(200);
+		for (int i = 0; i < 5; i++) {
+			api.token(REALM, Map.of("grant_type", "password", "client_id", BFF_CLIENT, "client_secret", BFF_SECRET,
+					"username", username, "password", "wrong password " + i));
+		}
+
+		Answer answer = grant(google.idToken(sub, email).sign());
+
+		assertRefused(answer, "google_account_disabled");
+	}
+
+	@Test
+	void userWithPendingRequiredActionsIsSentToFinishThemFirst() {
+		String sub = newSubject();
+		String email = sub + "@gmail.test";
+		String userId = claims(grant(google.idToken(sub, email).sign()), "access_token").get("sub").asString();
+		api.adminPut("/admin/realms/" + REALM + "/users/" + userId, Map.of("requiredActions", List.of("UPDATE_PROFILE")));
+
+		Answer answer = grant(google.idToken(sub, email).sign());
+
+		assertRefused(answer, "google_account_incomplete");
+	}
+
+	@Test
+	void disablingTheGoogleIdentityProviderTurnsTheGrantOff() {
+		String sub = newSubject();
+		updateGoogleProvider((provider) -> provider.put("enabled", false));
+		try {
+			Answer answer = grant(google.idToken(sub, sub + "@gmail.test").sign());
+
+			assertRefused(answer, "google_sign_in_disabled");
+		}
+		finally {
+			updateGoogleProvider((provider) -> provider.put("enabled", true));
+		}
+	}
+
+	@Test
 	void newGoogleUserIsRefusedWhenTheRealmDoesNotAllowRegistration() {
 		String sub = newSubject();
 		String email = sub + "@gmail.test";
@@ -367,23 +414,25 @@ class GoogleIdTokenGrantIT {
 	}
 
 	private static void setHostedDomains(String domains) {
-		Map<String, Object> google = new HashMap<>();
-		JsonNode current = api.adminGet("/admin/realms/" + REALM + "/identity-provider/instances/google");
-		Map<String, String> config = new HashMap<>();
-		current.get("config").properties().forEach((e) -> config.put(e.getKey(), e.getValue().asString()));
-		config.put("hostedDomain", domains);
-		google.put("alias", "google");
-		google.put("providerId", "google");
-		google.put("enabled", true);
-		google.put("trustEmail", current.get("trustEmail").asBoolean());
-		google.put("firstBrokerLoginFlowAlias", current.get("firstBrokerLoginFlowAlias").asString());
-		google.put("config", config);
-		api.adminPut("/admin/realms/" + REALM + "/identity-provider/instances/google", google);
+		updateGoogleProvider((provider) -> {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> config = (Map<String, Object>) provider.get("config");
+			config.put("hostedDomain", domains);
+		});
+	}
+
+	/** Reads the realm's google identity provider, lets the test change it, and writes it back. */
+	private static void updateGoogleProvider(Consumer<Map<String, Object>> change) {
+		String path = "/admin/realms/" + REALM + "/identity-provider/instances/google";
+		Map<String, Object> provider = JSON.convertValue(api.adminGet(path), new TypeReference<Map<String, Object>>() {
+		});
+		change.accept(provider);
+		api.adminPut(path, provider);
 	}
 
 	private static String publishedKid() {
 		String header = google.idToken("x", "x@gmail.test").sign().split("\\.")[0];
-		return JsonMapper.builder().build().readTree(Base64.getUrlDecoder().decode(header)).get("kid").asString();
+		return JSON.readTree(Base64.getUrlDecoder().decode(header)).get("kid").asString();
 	}
 
 	/** The first token's header and signature around the second token's claims. */
@@ -395,9 +444,7 @@ class GoogleIdTokenGrantIT {
 	private static JsonNode claims(Answer answer, String tokenName) {
 		assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
 		String payload = answer.body().get(tokenName).asString().split("\\.")[1];
-		return JsonMapper.builder()
-			.build()
-			.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+		return JSON.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
 	}
 
 	private static String newSubject() {
