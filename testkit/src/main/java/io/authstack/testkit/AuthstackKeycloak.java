@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -28,6 +30,14 @@ public final class AuthstackKeycloak {
 			"--spi-email-sender--provider=amqp");
 
 	private static final String ADMIN_PASSWORD_VARIABLE = "AUTHSTACK_ADMIN_PASSWORD";
+
+	/**
+	 * Where the Google ID-token grant fetches Google's keys: this system property, else the
+	 * {@code AUTHSTACK_GOOGLE_JWKS_URL} variable, else the grant's default (Google's real JWKS).
+	 */
+	public static final String GOOGLE_JWKS_URL_PROPERTY = "authstack.google.jwks-url";
+
+	private static final String GOOGLE_JWKS_URL_VARIABLE = "AUTHSTACK_GOOGLE_JWKS_URL";
 
 	private final Path root;
 
@@ -79,16 +89,23 @@ public final class AuthstackKeycloak {
 		Path home = new KeycloakDistribution(distributionZip(), installDir, List.of(providersJar()), BUILD_OPTIONS)
 			.prepare();
 		stageRealm(home);
-		List<String> options = List.of("--db-url=" + database.jdbcUrl(), "--db-username=" + PostgresDatabase.USER,
-				"--http-host=127.0.0.1", "--hostname-strict=false", "--import-realm",
+		List<String> options = new ArrayList<>(List.of("--db-url=" + database.jdbcUrl(),
+				"--db-username=" + PostgresDatabase.USER, "--http-host=127.0.0.1", "--hostname-strict=false",
+				"--import-realm",
 				// The BFF forwards the browser's address; only the BFF, on loopback, is believed.
 				"--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1,::1",
 				"--spi-email-sender--amqp--host=127.0.0.1", "--spi-email-sender--amqp--port=" + rabbitMqPort,
-				"--spi-events-listener--amqp--host=127.0.0.1", "--spi-events-listener--amqp--port=" + rabbitMqPort);
+				"--spi-events-listener--amqp--host=127.0.0.1", "--spi-events-listener--amqp--port=" + rabbitMqPort));
+		googleJwksUrl().ifPresent((url) -> options.add("--spi-oauth2-grant-type--google-id-token--jwks-url=" + url));
 		Map<String, String> environment = new HashMap<>(realmEnvironment);
 		environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
 		environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword());
 		return KeycloakServer.start(home, httpPort, managementPort, options, environment, log, detached);
+	}
+
+	private static Optional<String> googleJwksUrl() {
+		String configured = System.getProperty(GOOGLE_JWKS_URL_PROPERTY, System.getenv(GOOGLE_JWKS_URL_VARIABLE));
+		return Optional.ofNullable(configured).filter((url) -> !url.isBlank());
 	}
 
 	/** Puts the realm files where {@code --import-realm} reads them, replacing earlier copies. */

@@ -38,18 +38,18 @@ public final class KeycloakApi {
 				clientSecret, "username", username, "password", password, "scope", "openid"));
 	}
 
+	/** Any token request, answered whatever its status: for asserting on errors too. */
+	public Answer token(String realm, Map<String, String> form) {
+		HttpResponse<String> response = send(tokenEndpointRequest(realm, form));
+		return new Answer(response.statusCode(), JSON.readTree(response.body()));
+	}
+
 	/** Creates an enabled user with a verified email and a password; returns the user's id. */
 	public String createUser(String realm, String username, String email, String password) {
 		Map<String, Object> user = Map.of("username", username, "email", email, "emailVerified", true, "enabled",
 				true, "firstName", "Test", "lastName", "User", "credentials",
 				List.of(Map.of("type", "password", "value", password, "temporary", false)));
-		HttpResponse<String> response = send(adminRequest("/admin/realms/" + realm + "/users")
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user)))
-			.build());
-		expectStatus(response, 201);
-		String location = response.headers().firstValue("Location").orElseThrow();
-		return location.substring(location.lastIndexOf('/') + 1);
+		return adminCreate("/admin/realms/" + realm + "/users", user);
 	}
 
 	public boolean userExists(String realm, String username) {
@@ -79,10 +79,28 @@ public final class KeycloakApi {
 	}
 
 	/** PUT of a JSON body on the admin REST API; returns the status, e.g. 204, or 500 when Keycloak failed. */
-	public int adminPut(String path, Object body) {
+	public int adminPutStatus(String path, Object body) {
 		return send(adminRequest(path).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
 			.build()).statusCode();
+	}
+
+	/** PUT of a JSON body on the admin REST API, e.g. a partial realm update on {@code /admin/realms/authstack}. */
+	public void adminPut(String path, Object body) {
+		HttpResponse<String> response = send(adminRequest(path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			.build());
+		expectStatus(response, 204);
+	}
+
+	/** POST of a JSON body on the admin REST API that creates something; returns the new resource's id. */
+	public String adminCreate(String path, Object body) {
+		HttpResponse<String> response = send(adminRequest(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			.build());
+		expectStatus(response, 201);
+		String location = response.headers().firstValue("Location").orElseThrow();
+		return location.substring(location.lastIndexOf('/') + 1);
 	}
 
 	/** GET on a public endpoint, e.g. a realm's OIDC discovery document. */
@@ -101,17 +119,24 @@ public final class KeycloakApi {
 	}
 
 	private JsonNode tokenRequest(String realm, Map<String, String> form) {
+		HttpResponse<String> response = send(tokenEndpointRequest(realm, form));
+		expectStatus(response, 200);
+		return JSON.readTree(response.body());
+	}
+
+	private HttpRequest tokenEndpointRequest(String realm, Map<String, String> form) {
 		String body = form.entrySet()
 			.stream()
 			.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-		HttpResponse<String> response = send(
-				HttpRequest.newBuilder(URI.create(this.server.realmUrl(realm) + "/protocol/openid-connect/token"))
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build());
-		expectStatus(response, 200);
-		return JSON.readTree(response.body());
+		return HttpRequest.newBuilder(URI.create(this.server.realmUrl(realm) + "/protocol/openid-connect/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+	}
+
+	/** An HTTP status and its JSON body. */
+	public record Answer(int status, JsonNode body) {
 	}
 
 	private static void expectStatus(HttpResponse<String> response, int expected) {

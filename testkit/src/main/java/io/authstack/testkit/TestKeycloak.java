@@ -7,15 +7,21 @@ import java.util.Map;
  * The one Keycloak of a test JVM: started on first use on free ports, backed by a fresh PostgreSQL
  * database, stopped (and the database dropped) when the JVM exits. Its log is {@code target/keycloak.log}
  * of the module under test. It reaches RabbitMQ through a {@link TcpProxy} that tests may cut
- * ({@link #rabbitMqLink()}) to see what Keycloak does while the broker is away.
+ * ({@link #rabbitMqLink()}) to see what Keycloak does while the broker is away. Its Google ID-token
+ * grant trusts the JVM's {@link #google() fake Google}.
  */
 public final class TestKeycloak {
+
+	/** The realm's default {@code AUTHSTACK_GOOGLE_CLIENT_ID}. */
+	public static final String GOOGLE_CLIENT_ID = "dev-only-google-client-id.apps.googleusercontent.com";
 
 	private static KeycloakServer server;
 
 	private static Map<String, String> startedWith;
 
 	private static TcpProxy rabbitMqLink;
+
+	private static FakeGoogle google;
 
 	private TestKeycloak() {
 	}
@@ -35,6 +41,8 @@ public final class TestKeycloak {
 			}
 			return server;
 		}
+		FakeGoogle fakeGoogle = google();
+		System.setProperty(AuthstackKeycloak.GOOGLE_JWKS_URL_PROPERTY, fakeGoogle.jwksUrl());
 		AuthstackKeycloak keycloak = AuthstackKeycloak.ofThisCheckout();
 		PostgresDatabase database = new PostgresDatabase("authstack_it_" + ProcessHandle.current().pid() + "_"
 				+ System.currentTimeMillis()).createIfAbsent();
@@ -59,6 +67,17 @@ public final class TestKeycloak {
 			throw new IllegalStateException("Keycloak is not started: call TestKeycloak.get() first");
 		}
 		return rabbitMqLink;
+	}
+
+	/**
+	 * The fake Google issuer of this JVM, started on first use; its tokens are issued to the realm's development
+	 * Google client id, {@link #GOOGLE_CLIENT_ID}.
+	 */
+	public static synchronized FakeGoogle google() {
+		if (google == null) {
+			google = FakeGoogle.start(GOOGLE_CLIENT_ID);
+		}
+		return google;
 	}
 
 }

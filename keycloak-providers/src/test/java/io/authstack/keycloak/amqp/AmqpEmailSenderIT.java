@@ -53,7 +53,7 @@ class AmqpEmailSenderIT {
 	void verificationEmailIsPublishedPersistentInTheContractFormat() {
 		String userId = api.createUser(AuthstackKeycloak.REALM, "grace", "grace@example.test", "a long enough password");
 
-		int status = api.adminPut(executeActionsEmail(userId), List.of("VERIFY_EMAIL"));
+		int status = api.adminPutStatus(executeActionsEmail(userId), List.of("VERIFY_EMAIL"));
 
 		assertThat(status).isEqualTo(204);
 		Delivery delivery = this.emails.next(Duration.ofSeconds(10));
@@ -72,13 +72,13 @@ class AmqpEmailSenderIT {
 		String userId = api.createUser(AuthstackKeycloak.REALM, "heidi", "heidi@example.test", "a long enough password");
 		TestKeycloak.rabbitMqLink().cut();
 
-		int whileCut = api.adminPut(executeActionsEmail(userId), List.of("UPDATE_PASSWORD"));
+		int whileCut = api.adminPutStatus(executeActionsEmail(userId), List.of("UPDATE_PASSWORD"));
 
 		assertThat(whileCut).isEqualTo(500);
 		assertThat(this.emails.pending()).isZero();
 		TestKeycloak.rabbitMqLink().restore();
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> api.adminPut(executeActionsEmail(userId), List.of("UPDATE_PASSWORD")) == 204);
+			.until(() -> api.adminPutStatus(executeActionsEmail(userId), List.of("UPDATE_PASSWORD")) == 204);
 		assertThat(this.emails.next(Duration.ofSeconds(5)).getEnvelope().getRoutingKey()).isEqualTo("email.keycloak");
 	}
 

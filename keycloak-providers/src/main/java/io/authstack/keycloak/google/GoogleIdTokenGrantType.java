@@ -1,0 +1,142 @@
+package io.authstack.keycloak.google;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.ws.rs.core.Response;
+import org.keycloak.OAuthErrorException;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.TokenManager;
+import org.keycloak.protocol.oidc.grants.OAuth2GrantTypeBase;
+import org.keycloak.representations.IDToken;
+import org.keycloak.services.CorsErrorResponseException;
+import org.keycloak.services.Urls;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.AuthenticationSessionManager;
+import org.keycloak.services.managers.UserSessionManager;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.sessions.RootAuthenticationSessionModel;
+
+/**
+ * An extension grant that exchanges a Google ID token ("Sign in with Google", One Tap) for this realm's tokens.
+ * The token is verified locally ({@link GoogleIdTokenVerifier}, {@link GoogleIdTokenChecks}), the user found,
+ * linked or created ({@link GoogleAccountResolver}), and the tokens issued through Keycloak's token manager with a
+ * user session and a client session, like any login, recorded as a {@code LOGIN} event with
+ * {@code identity_provider=google}. Only confidential clients that carry
+ * {@link GoogleIdTokenGrantTypeFactory#CLIENT_ATTRIBUTE} may use it: Keycloak does not gate extension grants per
+ * client itself.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.5">RFC 6749 §4.5, extension grants</a>
+ */
+public final class GoogleIdTokenGrantType extends OAuth2GrantTypeBase {
+
+	private final GoogleIdTokenSettings settings;
+
+	GoogleIdTokenGrantType(GoogleIdTokenSettings settings) {
+		this.settings = settings;
+	}
+
+	@Override
+	public Response process(Context context) {
+		setContext(context);
+		this.event.detail(Details.AUTH_METHOD, GoogleIdTokenGrantTypeFactory.IDENTITY_PROVIDER_ALIAS)
+			.detail(Details.IDENTITY_PROVIDER, GoogleIdTokenGrantTypeFactory.IDENTITY_PROVIDER_ALIAS);
+		requireAllowedClient();
+		String scope = getRequestedScopes();
+		try {
+			IdentityProviderModel google = googleIdentityProvider();
+			IDToken token = new GoogleIdTokenVerifier(this.session, this.settings.jwksUrl())
+				.verify(this.formParams.getFirst(GoogleIdTokenGrantTypeFactory.ID_TOKEN_PARAMETER));
+			GoogleIdentity identity = checks(google).check(token,
+					this.formParams.getFirst(GoogleIdTokenGrantTypeFactory.NONCE_PARAMETER), Instant.now());
+			this.event.detail(Details.IDENTITY_PROVIDER_USER_ID, identity.subject())
+				.detail(Details.IDENTITY_PROVIDER_USERNAME, identity.email());
+			UserModel user = new GoogleAccountResolver(this.session, this.realm, google.getAlias(), this.event)
+				.resolve(identity);
+			this.event.user(user).detail(Details.USERNAME, user.getUsername());
+			return issueTokens(user, identity, scope);
+		}
+		catch (GoogleSignInException ex) {
+			GoogleSignInRejection rejection = ex.rejection();
+			this.event.detail(Details.REASON, ex.getMessage()).error(rejection.eventError());
+			throw new CorsErrorResponseException(this.cors, rejection.oauthError(), rejection.code(),
+					rejection.status());
+		}
+	}
+
+	private void requireAllowedClient() {
+		boolean allowed = !this.client.isPublicClient()
+				&& Boolean.parseBoolean(this.client.getAttribute(GoogleIdTokenGrantTypeFactory.CLIENT_ATTRIBUTE));
+		if (!allowed) {
+			this.event.detail(Details.REASON, "client not allowed to use the Google ID token grant")
+				.error(Errors.NOT_ALLOWED);
+			throw new CorsErrorResponseException(this.cors, OAuthErrorException.UNAUTHORIZED_CLIENT,
+					"Client not allowed to use this grant", Response.Status.BAD_REQUEST);
+		}
+	}
+
+	/** The realm's {@code google} identity provider: disabling it turns this grant off for the realm. */
+	private IdentityProviderModel googleIdentityProvider() {
+		IdentityProviderModel google = this.session.identityProviders()
+			.getByAlias(GoogleIdTokenGrantTypeFactory.IDENTITY_PROVIDER_ALIAS);
+		if (google == null || !google.isEnabled()) {
+			throw new GoogleSignInException(GoogleSignInRejection.SIGN_IN_DISABLED, "no enabled google provider");
+		}
+		return google;
+	}
+
+	/** Audiences and hosted domains are the realm's, as configured on its {@code google} identity provider. */
+	private GoogleIdTokenChecks checks(IdentityProviderModel google) {
+		Set<String> audiences = new HashSet<>(this.settings.additionalAudiences());
+		String clientId = google.getConfig().get("clientId");
+		if (clientId != null && !clientId.isBlank()) {
+			audiences.add(clientId);
+		}
+		String hostedDomain = google.getConfig().get("hostedDomain");
+		// Keycloak's Google provider reads "*" as "any account"; so do we.
+		Set<String> hostedDomains = "*".equals(hostedDomain) ? Set.of() : GoogleIdTokenSettings.list(hostedDomain);
+		return new GoogleIdTokenChecks(this.settings.issuers(), audiences, hostedDomains, this.settings.clockSkew());
+	}
+
+	private Response issueTokens(UserModel user, GoogleIdentity identity, String scope) {
+		RootAuthenticationSessionModel rootAuthSession = new AuthenticationSessionManager(this.session)
+			.createAuthenticationSession(this.realm, false);
+		AuthenticationSessionModel authSession = rootAuthSession.createAuthenticationSession(this.client);
+		authSession.setAuthenticatedUser(user);
+		authSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+		authSession.setClientNote(OIDCLoginProtocol.ISSUER,
+				Urls.realmIssuer(this.session.getContext().getUri().getBaseUri(), this.realm.getName()));
+		authSession.setClientNote(OIDCLoginProtocol.SCOPE_PARAM, scope);
+		authSession.setUserSessionNote(Details.IDENTITY_PROVIDER, GoogleIdTokenGrantTypeFactory.IDENTITY_PROVIDER_ALIAS);
+		authSession.setUserSessionNote(Details.IDENTITY_PROVIDER_USERNAME, identity.email());
+		AuthenticationManager.setClientScopesInSession(this.session, authSession);
+
+		UserSessionModel userSession = new UserSessionManager(this.session).createUserSession(rootAuthSession.getId(),
+				this.realm, user, user.getUsername(), this.clientConnection.getRemoteHost(),
+				OIDCLoginProtocol.LOGIN_PROTOCOL, false, null, null, UserSessionModel.SessionPersistenceState.PERSISTENT);
+		this.event.session(userSession);
+		ClientSessionContext clientSessionContext = TokenManager.attachAuthenticationSession(this.session, userSession,
+				authSession);
+		updateUserSessionFromClientAuth(userSession);
+		return createTokenResponse(user, userSession, clientSessionContext, scope, false, null);
+	}
+
+	@Override
+	public EventType getEventType() {
+		return EventType.LOGIN;
+	}
+
+	@Override
+	public Set<String> getTokenParameterNames() {
+		return Set.of(GoogleIdTokenGrantTypeFactory.ID_TOKEN_PARAMETER);
+	}
+
+}

@@ -1,0 +1,458 @@
+package io.authstack.keycloak.google;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import io.authstack.testkit.AuthstackKeycloak;
+import io.authstack.testkit.FakeGoogle;
+import io.authstack.testkit.KeycloakApi;
+import io.authstack.testkit.KeycloakApi.Answer;
+import io.authstack.testkit.TestKeycloak;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Google ID-token grant in a real Keycloak with our providers, against the testkit's fake Google: the BFF
+ * sends a Google ID token to the token endpoint and gets the realm's tokens, or a stable refusal.
+ */
+class GoogleIdTokenGrantIT {
+
+	private static final String REALM = AuthstackKeycloak.REALM;
+
+	private static final String BFF_CLIENT = "authstack-bff";
+
+	private static final String BFF_SECRET = "dev-only-bff-client-secret-change-me";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static FakeGoogle google;
+
+	private static KeycloakApi api;
+
+	@BeforeAll
+	static void startKeycloak() {
+		google = TestKeycloak.google();
+		api = new KeycloakApi(TestKeycloak.get());
+		// Google sign-up follows the realm's registration switch; these tests sign new users up.
+		api.adminPut("/admin/realms/" + REALM, Map.of("registrationAllowed", true, "eventsEnabled", true));
+	}
+
+	@Test
+	void newGoogleUserIsCreatedLinkedToTheGoogleSubjectAndGetsTokens() {
+		String sub = newSubject();
+		String email = sub + "@gmail.test";
+
+		Answer answer = grant(google.idToken(sub, email).name("Ada", "Lovelace").sign());
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.body().get("access_token").asString()).isNotBlank();
+		assertThat(answer.body().get("refresh_token").asString()).isNotBlank();
+		assertThat(answer.body().get("id_token").asString()).isNotBlank();
+		JsonNode user = onlyUserWithEmail(email);
+		assertThat(user.get("emailVerified").asBoolean()).isTrue();
+		assertThat(user.get("firstName").asString()).isEqualTo("Ada");
+		assertThat(claims(answer, "access_token").get("sub").asString()).isEqualTo(user.get("id").asString());
+		assertThat(googleLinkOf(user.get("id").asString())).isEqualTo(sub);
+	}
+
+	@Test
+	void sameGoogleSubjectAgainSignsInAsTheSameUser() {
+		String sub = newSubject();
+		String email = sub + "@gmail.test";
+
+		Answer first = grant(google.idToken(sub, email).sign());
+		Answer second = grant(google.idToken(sub, email).sign());
+
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(second.status()).isEqualTo(200);
+		assertThat(claims(second, "access_token").get("sub").asString())
+			.isEqualTo(claims(first, "access_token").get("sub").asString());
+		assertThat(claims(second, "access_token").get("sid").asString())
+			.isNotEqualTo(claims(first, "access_token").get("sid").asString());
+		onlyUserWithEmail(email);
+	}
+
+	@Test
+	void twoDifferentGoogleUsersBothSignIn() {
+		String firstSub = newSubject();
+		String secondSub = newSubject();
+
+		Answer first = grant(google.idToken(firstSub, firstSub + "@gmail.test").sign());
+		Answer second = grant(google.idToken(secondSub, secondSub + "@gmail.test").sign());
+
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(second.status()).isEqualTo(200);
+		assertThat(claims(first, "access_token").get("sub").asString())
+			.isNotEqualTo(claims(second, "access_token").get("sub").asString());
+	}
+
+	@Test
+	void verifiedLocalUserWithTheSameEmailIsLinkedNotDuplicated() {
+		String sub = newSubject();
+		String email = sub + "@example.test";
+		String localId = api.createUser(REALM, "local-" + sub, email, "correct horse battery staple");
+
+		Answer answer = grant(google.idToken(sub, email).sign());
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(claims(answer, "access_token").get("sub").asString()).isEqualTo(localId);
+		assertThat(onlyUserWithEmail(email).get("id").asString()).isEqualTo(localId);
+		assertThat(googleLinkOf(localId)).isEqualTo(sub);
+	}
+
+	@Test
+	void unverifiedLocalUserWithTheSameEmailIsNotLinked() {
+		String sub = newSubject();
+		String email = sub + "@example.test";
+		String localId = api.createUser(REALM, "local-" + sub, email, "correct horse battery staple");
+		api.adminPut("/admin/realms/" + REALM + "/users/" + localId, Map.of("emailVerified", false));
+
+		Answer answer = grant(google.idToken(sub, email).sign());
+
+		assertRefused(answer, "google_email_in_use");
+		assertThat(api.adminGet("/admin/realms/" + REALM + "/users/" + localId + "/federated-identity")).isEmpty();
+		assertThat(onlyUserWithEmail(email).get("id").asString()).isEqualTo(localId);
+	}
+
+	@Test
+	void unverifiedGoogleEmailIsRefusedAndNoUserIsCreated() {
+		String sub = newSubject();
+		String email = sub + "@gmail.test";
+
+		Answer answer = grant(google.idToken(sub, email).emailVerified(false).sign());
+
+		assertRefused(answer, "google_email_unverified");
+		assertThat(usersWithEmail(email)).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("invalidTokens")
+	void invalidTokenIsRefusedAndNoUserIsCreated(String flaw, Function<FakeGoogle.IdToken, String> make) {
+		String sub = newSubject();
+		String email = sub + "@gmail.test";
+
+		Answer answer = grant(make.apply(google.idToken(sub, email)));
+
+		assertRefused(answer, "google_token_invalid");
+		assertThat(usersWithEmail(email)).isEmpty();
+	}
+
+	static Stream<Arguments> invalidTokens() {
+		Instant longAgo = Instant.now().minus(Duration.ofHours(3));
+		return Stream.of(
+				Arguments.of("signed by a key Google never published",
+						fn((t) -> t.signedWith(FakeGoogle.unpublishedKey()).sign())),
+				Arguments.of("signed by another key under a published kid",
+						fn((t) -> t.signedWith(FakeGoogle.unpublishedKey()).keyId(publishedKid()).sign())),
+				Arguments.of("alg none", fn(FakeGoogle.IdToken::unsigned)),
+				Arguments.of("payload changed after signing", fn((t) -> withPayloadOf(t.sign(),
+						google.idToken("someone-else", "victim@gmail.test").sign()))),
+				Arguments.of("expired", fn((t) -> t.issuedAt(longAgo).expiresAt(longAgo.plus(Duration.ofHours(1))).sign())),
+				Arguments.of("issued in the future", fn((t) -> t.issuedAt(Instant.now().plus(Duration.ofHours(1))).sign())),
+				Arguments.of("wrong audience", fn((t) -> t.audience("someone-elses-app.apps.googleusercontent.com").sign())),
+				Arguments.of("wrong issuer", fn((t) -> t.issuer("https://accounts.evil.test").sign())),
+				Arguments.of("not a JWT", fn((t) -> "not-a-jwt")));
+	}
+
+	@Test
+	void nonceMustMatchWhenTheClientSendsOne() {
+		String sub = newSubject();
+		String token = google.idToken(sub, sub + "@gmail.test").nonce("nonce-from-the-spa").sign();
+
+		Answer wrong = grant(token, Map.of(GoogleIdTokenGrantTypeFactory.NONCE_PARAMETER, "another-nonce"));
+		Answer right = grant(token, Map.of(GoogleIdTokenGrantTypeFactory.NONCE_PARAMETER, "nonce-from-the-spa"));
+
+		assertRefused(wrong, "google_token_invalid");
+		assertThat(right.status()).isEqualTo(200);
+	}
+
+	@Test
+	void hostedDomainOutsideTheAllowlistIsRefused() {
+		String outsider = newSubject();
+		String insider = newSubject();
+		setHostedDomains("example.test,corp.example.test");
+		try {
+			Answer refused = grant(google.idToken(outsider, outsider + "@other.test").hostedDomain("other.test").sign());
+			Answer consumer = grant(google.idToken(outsider, outsider + "@gmail.test").sign());
+			Answer accepted = grant(
+					google.idToken(insider, insider + "@corp.example.test").hostedDomain("corp.example.test").sign());
+
+			assertRefused(refused, "google_domain_not_allowed");
+			assertRefused(consumer, "google_domain_not_allowed");
+			assertThat(accepted.status()).isEqualTo(200);
+		}
+		finally {
+			setHostedDomains("");
+		}
+	}
+
+	@Test
+	void disabledUserCannotGetTokens() {
+		String sub = newSubject();
+		String email = sub + "@gmail.test";
+		String userId = claims(grant(google.idToken(sub, email).sign()), "access_token").get("sub").asString();
+		api.adminPut("/admin/realms/" + REALM + "/users/" + userId, Map.of("enabled", false));
+
+		Answer answer = grant(google.idToken(sub, email).sign());
+
+		assertRefused(answer, "google_account_disabled");
+	}
+
+	@Test
+	void userLockedOutByBruteForceDetectionCannotSignInWithGoogle() {
+		String sub = newSubject();
+		String email = sub + "@example.test";
+		String username = "local-" + sub;
+		api.createUser(REALM, username, email, "correct horse battery staple");
+		assertThat(grant(google.idToken(sub, email).sign()).status()).isEqualTo(200);
+		for (int i = 0; i < 5; i++) {
+			api.token(REALM, Map.of("grant_type", "password", "client_id", BFF_CLIENT, "client_secret", BFF_SECRET,
+					"username", username, "password", "wrong password " + i));
+		}
+
+		Answer answer = grant(google.idToken(sub, email).sign());
+
+		assertRefused(answer, "google_account_disabled");
+	}
+
+	@Test
+	void userWithPendingRequiredActionsIsSentToFinishThemFirst() {
+		String sub = newSubject();
+		String email = sub + "@gmail.test";
+		String userId = claims(grant(google.idToken(sub, email).sign()), "access_token").get("sub").asString();
+		api.adminPut("/admin/realms/" + REALM + "/users/" + userId, Map.of("requiredActions", List.of("UPDATE_PROFILE")));
+
+		Answer answer = grant(google.idToken(sub, email).sign());
+
+		assertRefused(answer, "google_account_incomplete");
+	}
+
+	@Test
+	void disablingTheGoogleIdentityProviderTurnsTheGrantOff() {
+		String sub = newSubject();
+		updateGoogleProvider((provider) -> provider.put("enabled", false));
+		try {
+			Answer answer = grant(google.idToken(sub, sub + "@gmail.test").sign());
+
+			assertRefused(answer, "google_sign_in_disabled");
+		}
+		finally {
+			updateGoogleProvider((provider) -> provider.put("enabled", true));
+		}
+	}
+
+	@Test
+	void newGoogleUserIsRefusedWhenTheRealmDoesNotAllowRegistration() {
+		String sub = newSubject();
+		String email = sub + "@gmail.test";
+		api.adminPut("/admin/realms/" + REALM, Map.of("registrationAllowed", false));
+		try {
+			Answer answer = grant(google.idToken(sub, email).sign());
+
+			assertRefused(answer, "google_registration_closed");
+			assertThat(usersWithEmail(email)).isEmpty();
+		}
+		finally {
+			api.adminPut("/admin/realms/" + REALM, Map.of("registrationAllowed", true));
+		}
+	}
+
+	@Test
+	void otherConfidentialClientCannotUseTheGrant() {
+		String clientId = "other-app-" + newSubject();
+		api.adminCreate("/admin/realms/" + REALM + "/clients", Map.of("clientId", clientId, "publicClient", false,
+				"secret", "other-app-secret", "standardFlowEnabled", true, "redirectUris", List.of("http://localhost/*")));
+		String sub = newSubject();
+
+		Answer answer = api.token(REALM, Map.of("grant_type", GoogleIdTokenGrantTypeFactory.PROVIDER_ID, "client_id",
+				clientId, "client_secret", "other-app-secret", "id_token", google.idToken(sub, sub + "@gmail.test").sign()));
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.body().get("error").asString()).isEqualTo("unauthorized_client");
+		assertThat(usersWithEmail(sub + "@gmail.test")).isEmpty();
+	}
+
+	@Test
+	void publicClientCannotUseTheGrantEvenWhenMarkedAllowed() {
+		String clientId = "spa-" + newSubject();
+		api.adminCreate("/admin/realms/" + REALM + "/clients",
+				Map.of("clientId", clientId, "publicClient", true, "redirectUris", List.of("http://localhost/*"),
+						"attributes", Map.of(GoogleIdTokenGrantTypeFactory.CLIENT_ATTRIBUTE, "true")));
+		String sub = newSubject();
+
+		Answer answer = api.token(REALM, Map.of("grant_type", GoogleIdTokenGrantTypeFactory.PROVIDER_ID, "client_id",
+				clientId, "id_token", google.idToken(sub, sub + "@gmail.test").sign()));
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.body().get("error").asString()).isEqualTo("unauthorized_client");
+	}
+
+	@Test
+	void bffClientWithAWrongSecretCannotUseTheGrant() {
+		String sub = newSubject();
+
+		Answer answer = api.token(REALM, Map.of("grant_type", GoogleIdTokenGrantTypeFactory.PROVIDER_ID, "client_id",
+				BFF_CLIENT, "client_secret", "wrong", "id_token", google.idToken(sub, sub + "@gmail.test").sign()));
+
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(answer.body().get("error").asString()).isEqualTo("unauthorized_client");
+	}
+
+	@Test
+	void signInIsRecordedAsALoginEventThroughGoogle() {
+		String sub = newSubject();
+		String userId = claims(grant(google.idToken(sub, sub + "@gmail.test").sign()), "access_token").get("sub")
+			.asString();
+
+		JsonNode login = await().atMost(Duration.ofSeconds(10))
+			.until(() -> loginEventOf(userId), (event) -> event != null);
+
+		assertThat(login.get("clientId").asString()).isEqualTo(BFF_CLIENT);
+		assertThat(login.get("details").get("identity_provider").asString()).isEqualTo("google");
+		assertThat(login.get("details").get("grant_type").asString()).isEqualTo(GoogleIdTokenGrantTypeFactory.PROVIDER_ID);
+	}
+
+	@Test
+	void refreshTokenFromAGoogleSignInRefreshes() {
+		String sub = newSubject();
+		Answer signIn = grant(google.idToken(sub, sub + "@gmail.test").sign());
+
+		Answer refreshed = api.token(REALM, Map.of("grant_type", "refresh_token", "client_id", BFF_CLIENT,
+				"client_secret", BFF_SECRET, "refresh_token", signIn.body().get("refresh_token").asString()));
+
+		assertThat(refreshed.status()).isEqualTo(200);
+		assertThat(claims(refreshed, "access_token").get("sub").asString())
+			.isEqualTo(claims(signIn, "access_token").get("sub").asString());
+	}
+
+	@Test
+	void keyRotatedAtGoogleIsFetchedWhenATokenNamesIt() {
+		String sub = newSubject();
+		assertThat(grant(google.idToken(sub, sub + "@gmail.test").sign()).status()).isEqualTo(200);
+		int fetchesBefore = google.jwksRequests();
+
+		google.rotateKey();
+
+		// Keycloak refetches on an unknown kid, at most once per its minimum interval (10 s by default).
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> grant(google.idToken(sub, sub + "@gmail.test").sign()).status() == 200);
+		assertThat(google.jwksRequests()).isGreaterThan(fetchesBefore);
+	}
+
+	@Test
+	void googleKeysAreCachedAcrossSignIns() {
+		String sub = newSubject();
+		grant(google.idToken(sub, sub + "@gmail.test").sign());
+		int fetchesBefore = google.jwksRequests();
+
+		for (int i = 0; i < 5; i++) {
+			assertThat(grant(google.idToken(sub, sub + "@gmail.test").sign()).status()).isEqualTo(200);
+		}
+
+		assertThat(google.jwksRequests()).isEqualTo(fetchesBefore);
+	}
+
+	private static Answer grant(String idToken) {
+		return grant(idToken, Map.of());
+	}
+
+	private static Answer grant(String idToken, Map<String, String> extra) {
+		Map<String, String> form = new HashMap<>(Map.of("grant_type", GoogleIdTokenGrantTypeFactory.PROVIDER_ID,
+				"client_id", BFF_CLIENT, "client_secret", BFF_SECRET, "scope", "openid",
+				GoogleIdTokenGrantTypeFactory.ID_TOKEN_PARAMETER, idToken));
+		form.putAll(extra);
+		return api.token(REALM, form);
+	}
+
+	private static void assertRefused(Answer answer, String code) {
+		assertThat(answer.status()).as(answer.body().toString()).isEqualTo(400);
+		assertThat(answer.body().get("error").asString()).isEqualTo("invalid_grant");
+		assertThat(answer.body().get("error_description").asString()).isEqualTo(code);
+	}
+
+	private static JsonNode usersWithEmail(String email) {
+		return api.adminGet("/admin/realms/" + REALM + "/users?exact=true&email=" + email);
+	}
+
+	private static JsonNode onlyUserWithEmail(String email) {
+		JsonNode users = usersWithEmail(email);
+		assertThat(users).hasSize(1);
+		return users.get(0);
+	}
+
+	private static String googleLinkOf(String userId) {
+		JsonNode links = api.adminGet("/admin/realms/" + REALM + "/users/" + userId + "/federated-identity");
+		assertThat(links).hasSize(1);
+		assertThat(links.get(0).get("identityProvider").asString()).isEqualTo("google");
+		return links.get(0).get("userId").asString();
+	}
+
+	private static JsonNode loginEventOf(String userId) {
+		for (JsonNode event : api.adminGet("/admin/realms/" + REALM + "/events?type=LOGIN&user=" + userId)) {
+			return event;
+		}
+		return null;
+	}
+
+	private static void setHostedDomains(String domains) {
+		updateGoogleProvider((provider) -> {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> config = (Map<String, Object>) provider.get("config");
+			config.put("hostedDomain", domains);
+		});
+	}
+
+	/** Reads the realm's google identity provider, lets the test change it, and writes it back. */
+	private static void updateGoogleProvider(Consumer<Map<String, Object>> change) {
+		String path = "/admin/realms/" + REALM + "/identity-provider/instances/google";
+		Map<String, Object> provider = JSON.convertValue(api.adminGet(path), new TypeReference<Map<String, Object>>() {
+		});
+		change.accept(provider);
+		api.adminPut(path, provider);
+	}
+
+	private static String publishedKid() {
+		String header = google.idToken("x", "x@gmail.test").sign().split("\\.")[0];
+		return JSON.readTree(Base64.getUrlDecoder().decode(header)).get("kid").asString();
+	}
+
+	/** The first token's header and signature around the second token's claims. */
+	private static String withPayloadOf(String signed, String other) {
+		String[] parts = signed.split("\\.");
+		return parts[0] + "." + other.split("\\.")[1] + "." + parts[2];
+	}
+
+	private static JsonNode claims(Answer answer, String tokenName) {
+		assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+		String payload = answer.body().get(tokenName).asString().split("\\.")[1];
+		return JSON.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+	}
+
+	private static String newSubject() {
+		return "g" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+	}
+
+	private static Function<FakeGoogle.IdToken, String> fn(Function<FakeGoogle.IdToken, String> make) {
+		return make;
+	}
+
+}
