@@ -1,5 +1,9 @@
 package io.authstack.keycloak.amqp;
 
+import java.util.function.Supplier;
+
+import io.authstack.contract.SecurityEvent;
+import org.jboss.logging.Logger;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerTransaction;
@@ -14,12 +18,14 @@ import org.keycloak.models.KeycloakSession;
  */
 final class AmqpEventListenerProvider implements EventListenerProvider {
 
+	private static final Logger LOG = Logger.getLogger(AmqpEventListenerProvider.class);
+
 	private final EventListenerTransaction transaction;
 
 	AmqpEventListenerProvider(KeycloakSession session, EventBuffer buffer) {
-		SecurityEvents events = new SecurityEvents(session.realms());
-		this.transaction = new EventListenerTransaction((adminEvent, includeRepresentation) -> buffer
-			.offer(events.of(adminEvent)), (event) -> buffer.offer(events.of(event)));
+		this.transaction = new EventListenerTransaction(
+				(adminEvent, includeRepresentation) -> offer(buffer, () -> SecurityEvents.of(adminEvent)),
+				(event) -> offer(buffer, () -> SecurityEvents.of(event)));
 		session.getTransactionManager().enlistAfterCompletion(this.transaction);
 	}
 
@@ -31,6 +37,16 @@ final class AmqpEventListenerProvider implements EventListenerProvider {
 	@Override
 	public void onEvent(AdminEvent event, boolean includeRepresentation) {
 		this.transaction.addAdminEvent(event, includeRepresentation);
+	}
+
+	/** Runs after the commit, inside the request: whatever goes wrong here must not fail it. */
+	private static void offer(EventBuffer buffer, Supplier<SecurityEvent> event) {
+		try {
+			buffer.offer(event.get());
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Security event not queued for RabbitMQ", ex);
+		}
 	}
 
 	@Override

@@ -7,7 +7,6 @@ import java.util.UUID;
 import io.authstack.contract.SecurityEvent;
 import org.keycloak.events.Event;
 import org.keycloak.events.admin.AdminEvent;
-import org.keycloak.models.RealmProvider;
 
 /**
  * Keycloak's user and admin events as contract {@link SecurityEvent}s. Admin events carry the operation
@@ -15,23 +14,20 @@ import org.keycloak.models.RealmProvider;
  */
 final class SecurityEvents {
 
-	private final RealmProvider realms;
-
-	SecurityEvents(RealmProvider realms) {
-		this.realms = realms;
+	private SecurityEvents() {
 	}
 
-	SecurityEvent of(Event event) {
+	static SecurityEvent of(Event event) {
 		Map<String, String> details = (event.getDetails() != null) ? event.getDetails() : Map.of();
-		return new SecurityEvent(SecurityEvent.CURRENT_VERSION, idOf(event.getId()), realmName(event.getRealmId()),
-				event.getType().name(), false, event.getUserId(), event.getClientId(), event.getSessionId(),
+		return new SecurityEvent(SecurityEvent.CURRENT_VERSION, idOf(event.getId()),
+				realmName(event.getRealmName(), event.getRealmId()), event.getType().name(), false, event.getUserId(), event.getClientId(), event.getSessionId(),
 				event.getIpAddress(), event.getError(), null, details, Instant.ofEpochMilli(event.getTime()));
 	}
 
-	SecurityEvent of(AdminEvent event) {
+	static SecurityEvent of(AdminEvent event) {
 		var auth = event.getAuthDetails();
-		return new SecurityEvent(SecurityEvent.CURRENT_VERSION, idOf(event.getId()), realmName(event.getRealmId()),
-				"ADMIN_" + event.getOperationType().name(), true, auth.getUserId(), auth.getClientId(), null,
+		return new SecurityEvent(SecurityEvent.CURRENT_VERSION, idOf(event.getId()),
+				realmName(event.getRealmName(), event.getRealmId()), "ADMIN_" + event.getOperationType().name(), true, auth.getUserId(), auth.getClientId(), null,
 				auth.getIpAddress(), event.getError(), event.getResourcePath(),
 				Map.of("resourceType", event.getResourceTypeAsString()), Instant.ofEpochMilli(event.getTime()));
 	}
@@ -41,10 +37,9 @@ final class SecurityEvents {
 		return (eventId != null) ? eventId : UUID.randomUUID().toString();
 	}
 
-	/** Events name the realm by id; consumers route by name, as in {@code <realm>.<type>}. */
-	private String realmName(String realmId) {
-		var realm = this.realms.getRealm(realmId);
-		return (realm != null) ? realm.getName() : realmId;
+	/** Consumers route by realm name, as in {@code <realm>.<type>}; the id stands in if the name is missing. */
+	private static String realmName(String name, String id) {
+		return (name != null) ? name : id;
 	}
 
 }
