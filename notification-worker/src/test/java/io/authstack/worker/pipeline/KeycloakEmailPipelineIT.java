@@ -70,7 +70,7 @@ class KeycloakEmailPipelineIT {
 	}
 
 	@Test
-	void verifyEmailFromKeycloakArrivesOnceWithItsLink() {
+	void verifyEmailFromKeycloakArrivesOnceWithItsLink() throws Exception {
 		String userId = keycloak.createUser(AuthstackKeycloak.REALM, "olivia", "olivia@example.test",
 				"a long enough password");
 
@@ -83,7 +83,7 @@ class KeycloakEmailPipelineIT {
 	}
 
 	@Test
-	void passwordResetFromKeycloakArrivesOnceWithItsLink() {
+	void passwordResetFromKeycloakArrivesOnceWithItsLink() throws Exception {
 		String userId = keycloak.createUser(AuthstackKeycloak.REALM, "peggy", "peggy@example.test",
 				"a long enough password");
 
