@@ -62,6 +62,7 @@ class SchedulerLockIT {
 				amqpAdmin.deleteQueue(topology.retryQueue(attempt));
 			}
 			amqpAdmin.deleteExchange(topology.exchange());
+			amqpAdmin.deleteExchange(topology.eventsExchange());
 			first.close();
 		}
 		if (smtp != null) {
@@ -98,6 +99,7 @@ class SchedulerLockIT {
 					"authstack.worker.topology.exchange=authstack.notifications." + RUN,
 					"authstack.worker.topology.queue=authstack.email." + RUN,
 					"authstack.worker.topology.parking-queue=authstack.email." + RUN + ".parked",
+					"authstack.worker.topology.events-exchange=authstack.events." + RUN,
 					"authstack.worker.topology.retry-delays=1s", "authstack.worker.jobs.lock-namespace=" + RUN,
 					"authstack.worker.jobs.queue-depth-cron=* * * * * *",
 					"authstack.worker.jobs.queue-depth-lock-at-least-for=800ms")

@@ -49,6 +49,15 @@ class EmailTopologyIT extends WorkerIntegrationTest {
 	}
 
 	@Test
+	void securityEventsExchangeIsADurableTopicExchange() {
+		this.rabbitTemplate.execute((channel) -> channel.exchangeDeclare(EVENTS_EXCHANGE, "topic", true));
+
+		assertThatThrownBy(() -> this.rabbitTemplate
+			.execute((channel) -> channel.exchangeDeclare(EVENTS_EXCHANGE, "direct", true)))
+			.hasStackTraceContaining("PRECONDITION_FAILED");
+	}
+
+	@Test
 	void confirmedPublishIntoAnExistingQueueArrives() {
 		Message message = MessageBuilder.withBody("{}".getBytes(StandardCharsets.UTF_8)).setMessageId(RUN).build();
 
