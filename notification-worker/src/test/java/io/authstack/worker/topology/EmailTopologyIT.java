@@ -45,7 +45,7 @@ class EmailTopologyIT extends WorkerIntegrationTest {
 
 			this.rabbitTemplate.execute((channel) -> channel.queueDeclare(retryQueue, true, false, false, expected));
 		}
-		assertThat(this.topology.retryQueue(0)).isEqualTo(QUEUE + ".retry.300ms");
+		assertThat(this.topology.retryQueue(0)).isEqualTo(QUEUE + ".retry.500ms");
 	}
 
 	@Test
