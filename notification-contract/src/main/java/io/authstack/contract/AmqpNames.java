@@ -14,6 +14,11 @@ import java.util.Objects;
  * its headers. Security events go to the topic exchange {@value #EVENTS_EXCHANGE} with routing key
  * {@code <realm>.<event type>}.
  *
+ * <p>Producers publish JSON ({@code content-type: application/json}, instants as ISO-8601 strings),
+ * persistent, {@code mandatory}, with publisher confirms, and set the AMQP {@code message-id} to the
+ * message's {@code id}. Exchanges are durable topic exchanges; a producer that declares one must
+ * declare it exactly so, or the broker refuses the second declaration.
+ *
  * @see <a href="https://www.rabbitmq.com/docs/quorum-queues#dead-lettering">RabbitMQ quorum queues:
  * at-least-once dead-lettering</a>
  */

@@ -28,6 +28,7 @@ final class RunTopologyCleanup {
 			this.amqpAdmin.deleteQueue(this.topology.retryQueue(attempt));
 		}
 		this.amqpAdmin.deleteExchange(this.topology.exchange());
+		this.amqpAdmin.deleteExchange(this.topology.eventsExchange());
 		WorkerIntegrationTest.smtp.close();
 	}
 

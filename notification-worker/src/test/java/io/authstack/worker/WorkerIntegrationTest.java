@@ -53,6 +53,8 @@ public abstract class WorkerIntegrationTest {
 
 	protected static final String PARKING_QUEUE = QUEUE + ".parked";
 
+	protected static final String EVENTS_EXCHANGE = "authstack.events." + RUN;
+
 	protected static final SmtpSink smtp = SmtpSink.start();
 
 	@Autowired
@@ -79,7 +81,8 @@ public abstract class WorkerIntegrationTest {
 		registry.add("authstack.worker.topology.exchange", () -> EXCHANGE);
 		registry.add("authstack.worker.topology.queue", () -> QUEUE);
 		registry.add("authstack.worker.topology.parking-queue", () -> PARKING_QUEUE);
-		registry.add("authstack.worker.topology.retry-delays", () -> "300ms,600ms,1200ms");
+		registry.add("authstack.worker.topology.retry-delays", () -> "500ms,1s,2s,4s");
+		registry.add("authstack.worker.topology.events-exchange", () -> EVENTS_EXCHANGE);
 		registry.add("authstack.worker.jobs.lock-namespace", () -> RUN);
 		registry.add("authstack.worker.jobs.queue-depth-cron", () -> "*/2 * * * * *");
 		registry.add("authstack.worker.jobs.queue-depth-lock-at-least-for", () -> "1s");

@@ -82,8 +82,18 @@ final class ParkedEmailRedrive {
 		headers.remove(AmqpNames.PARKED_AT_HEADER);
 		headers.remove(AmqpNames.ATTEMPT_HEADER);
 		AMQP.BasicProperties properties = parked.getProps().builder().headers(headers).deliveryMode(2).build();
-		this.publisher.publishToQueue(channel, this.topology.queue(), properties, parked.getBody());
-		channel.basicAck(parked.getEnvelope().getDeliveryTag(), false);
+		long deliveryTag = parked.getEnvelope().getDeliveryTag();
+		try {
+			this.publisher.publishToQueue(channel, this.topology.queue(), properties, parked.getBody());
+		}
+		catch (IOException | RuntimeException ex) {
+			// Back into the parking queue at once, not held unacked on a cached channel.
+			if (channel.isOpen()) {
+				channel.basicNack(deliveryTag, false, true);
+			}
+			throw ex;
+		}
+		channel.basicAck(deliveryTag, false);
 		return true;
 	}
 

@@ -44,13 +44,22 @@ final class ParkedEmailsEndpoint {
 	}
 
 	@WriteOperation
-	Map<String, Object> redrive(@Nullable Integer max) throws Throwable {
+	Map<String, Object> redrive(@Nullable Integer max) {
 		int batch = (max != null && max > 0) ? max : this.jobs.redriveBatch();
 		Instant now = Instant.now();
-		TaskResult<Integer> result = this.lockingTaskExecutor.executeWithLock(() -> {
-			this.runs.record(ParkedEmailRedrive.NAME, now);
-			return this.redrive.redrive(batch);
-		}, new LockConfiguration(now, ParkedEmailRedrive.NAME, this.jobs.lockAtMostFor(), Duration.ZERO));
+		TaskResult<Integer> result;
+		try {
+			result = this.lockingTaskExecutor.executeWithLock(() -> {
+				this.runs.record(ParkedEmailRedrive.NAME, now);
+				return this.redrive.redrive(batch);
+			}, new LockConfiguration(now, ParkedEmailRedrive.NAME, this.jobs.lockAtMostFor(), Duration.ZERO));
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException("Re-drive of parked emails failed", ex);
+		}
 		if (!result.wasExecuted()) {
 			return Map.of("redriven", 0, "skipped", "another worker is re-driving parked emails");
 		}

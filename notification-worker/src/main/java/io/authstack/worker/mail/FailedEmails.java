@@ -46,7 +46,7 @@ public final class FailedEmails {
 	public void park(Message message, ParkReason reason, String detail) {
 		Message parked = MessageBuilder.fromClonedMessage(message)
 			.setHeader(AmqpNames.PARKED_REASON_HEADER, reason.headerValue())
-			.setHeader(AmqpNames.PARKED_DETAIL_HEADER, detail)
+			.setHeader(AmqpNames.PARKED_DETAIL_HEADER, (detail != null) ? detail : "")
 			.setHeader(AmqpNames.PARKED_AT_HEADER, this.clock.instant().toString())
 			.setDeliveryMode(MessageDeliveryMode.PERSISTENT)
 			.build();

@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Configuration;
  * <li>Each retry queue holds messages for its delay ({@code x-message-ttl}) and then dead-letters them,
  * at least once too, back into the email queue through the default exchange.</li>
  * <li>The parking queue keeps what the worker gave up on until a re-drive.</li>
+ * <li>The security events exchange, a durable topic exchange, declared by producers alike.</li>
  * </ul>
  *
  * @see <a href="https://www.rabbitmq.com/docs/quorum-queues#dead-lettering">RabbitMQ: quorum queue
@@ -71,6 +72,7 @@ class EmailTopologyConfiguration {
 				.build());
 		}
 		declarables.add(QueueBuilder.durable(topology.parkingQueue()).quorum().build());
+		declarables.add(ExchangeBuilder.topicExchange(topology.eventsExchange()).durable(true).build());
 		return new Declarables(declarables);
 	}
 

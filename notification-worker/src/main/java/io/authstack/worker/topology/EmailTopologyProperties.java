@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * message that failed once more than there are delays is parked
  * @param deliveryLimit how often the broker delivers one message before dead-lettering it to the
  * parking queue by itself (a message that keeps crashing workers)
+ * @param eventsExchange the topic exchange security events are published to (declared here too, so
+ * that it exists whichever side starts first)
  * @see AmqpNames
  */
 @Validated
@@ -31,7 +33,17 @@ public record EmailTopologyProperties(@DefaultValue(AmqpNames.NOTIFICATIONS_EXCH
 		@DefaultValue(AmqpNames.EMAIL_QUEUE) @NotBlank String queue,
 		@DefaultValue(AmqpNames.EMAIL_PARKING_QUEUE) @NotBlank String parkingQueue,
 		@DefaultValue({ "10s", "1m", "10m" }) @NotEmpty List<Duration> retryDelays,
-		@DefaultValue("10") @Min(1) int deliveryLimit) {
+		@DefaultValue("10") @Min(1) int deliveryLimit,
+		@DefaultValue(AmqpNames.EVENTS_EXCHANGE) @NotBlank String eventsExchange) {
+
+	public EmailTopologyProperties {
+		if (retryDelays != null && retryDelays.stream()
+			.anyMatch((delay) -> delay.isNegative() || delay.isZero() || delay.toMillis() > Integer.MAX_VALUE)) {
+			throw new IllegalArgumentException(
+					"authstack.worker.topology.retry-delays must be positive and at most 24 days: " + retryDelays);
+		}
+		retryDelays = (retryDelays != null) ? List.copyOf(retryDelays) : null;
+	}
 
 	/** @return the retry queue a message goes to after its {@code attempt}-th failure (0-based) */
 	public String retryQueue(int attempt) {

@@ -174,6 +174,21 @@ class EmailDeliveryIT extends WorkerIntegrationTest {
 	}
 
 	/** Every text part, decoded, one after the other. */
+	@Test
+	void unusableRecipientIsParkedAsRejectedAtOnceWithoutRetries() {
+		double retriedBefore = count("authstack.worker.emails.retried");
+		EmailMessage email = resetPassword("not an address");
+
+		publish(email);
+
+		Message parked = nextParked(WAIT);
+		assertThat(parked).isNotNull();
+		assertThat((String) parked.getMessageProperties().getHeader(AmqpNames.PARKED_REASON_HEADER))
+			.isEqualTo("rejected");
+		assertThat(parked.getMessageProperties().<Object>getHeader(AmqpNames.ATTEMPT_HEADER)).isNull();
+		assertThat(count("authstack.worker.emails.retried")).isEqualTo(retriedBefore);
+	}
+
 	private static String bodyOf(Part part) throws Exception {
 		Object content = part.getContent();
 		if (content instanceof Multipart multipart) {

@@ -45,7 +45,16 @@ class EmailTopologyIT extends WorkerIntegrationTest {
 
 			this.rabbitTemplate.execute((channel) -> channel.queueDeclare(retryQueue, true, false, false, expected));
 		}
-		assertThat(this.topology.retryQueue(0)).isEqualTo(QUEUE + ".retry.300ms");
+		assertThat(this.topology.retryQueue(0)).isEqualTo(QUEUE + ".retry.500ms");
+	}
+
+	@Test
+	void securityEventsExchangeIsADurableTopicExchange() {
+		this.rabbitTemplate.execute((channel) -> channel.exchangeDeclare(EVENTS_EXCHANGE, "topic", true));
+
+		assertThatThrownBy(() -> this.rabbitTemplate
+			.execute((channel) -> channel.exchangeDeclare(EVENTS_EXCHANGE, "direct", true)))
+			.hasStackTraceContaining("PRECONDITION_FAILED");
 	}
 
 	@Test
