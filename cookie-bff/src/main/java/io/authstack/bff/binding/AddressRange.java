@@ -2,6 +2,7 @@ package io.authstack.bff.binding;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -36,7 +37,7 @@ final class AddressRange {
 	boolean contains(InetAddress address) {
 		byte[] bytes = address.getAddress();
 		return bytes.length == this.network.length
-				&& java.util.Arrays.equals(mask(bytes, this.prefixLength), this.network);
+				&& Arrays.equals(mask(bytes, this.prefixLength), this.network);
 	}
 
 	/**

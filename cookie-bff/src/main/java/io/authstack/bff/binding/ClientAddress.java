@@ -1,7 +1,9 @@
 package io.authstack.bff.binding;
 
 import java.net.InetAddress;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
@@ -28,12 +30,11 @@ public final class ClientAddress {
 		if (!isTrusted(peer)) {
 			return peer;
 		}
-		List<String> forwarded = request.getHeaders("X-Forwarded-For") == null ? List.of()
-				: java.util.Collections.list(request.getHeaders("X-Forwarded-For"));
+		List<String> forwarded = Collections.list(request.getHeaders("X-Forwarded-For"));
 		String[] hops = String.join(",", forwarded).split(",");
 		InetAddress client = peer;
 		for (int i = hops.length - 1; i >= 0; i--) {
-			var hop = AddressRange.literal(hops[i]);
+			Optional<InetAddress> hop = AddressRange.literal(hops[i]);
 			if (hop.isEmpty()) {
 				// Garbage in the chain: the last address we could vouch for is the client.
 				return client;

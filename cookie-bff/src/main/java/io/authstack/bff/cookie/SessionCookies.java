@@ -56,6 +56,23 @@ public final class SessionCookies {
 		add(response, this.properties.refreshName(), seal(envelope), this.properties.refreshPath(), maxAge);
 	}
 
+	/** @throws UnreadableCookieException when the cookie is present but not ours */
+	public Optional<LoginEnvelope> readLogin(HttpServletRequest request) {
+		return value(request, this.properties.loginName()).map((v) -> open(v, LoginEnvelope.class));
+	}
+
+	/**
+	 * The redirect login's cookie is {@code SameSite=Lax}: it must come back on the top-level navigation from
+	 * Keycloak to the callback, which a {@code Strict} cookie would not when Keycloak is on another site.
+	 */
+	public void writeLogin(HttpServletResponse response, LoginEnvelope envelope) {
+		add(response, this.properties.loginName(), seal(envelope), "/", this.properties.loginMaxAge(), "Lax");
+	}
+
+	public void clearLogin(HttpServletResponse response) {
+		add(response, this.properties.loginName(), "", "/", Duration.ZERO, "Lax");
+	}
+
 	/** Expires both cookies in the browser. */
 	public void clear(HttpServletResponse response) {
 		add(response, this.properties.accessName(), "", "/", Duration.ZERO);
@@ -63,11 +80,16 @@ public final class SessionCookies {
 	}
 
 	private void add(HttpServletResponse response, String name, String value, String path, Duration maxAge) {
+		add(response, name, value, path, maxAge, "Strict");
+	}
+
+	private void add(HttpServletResponse response, String name, String value, String path, Duration maxAge,
+			String sameSite) {
 		ResponseCookie cookie = ResponseCookie.from(name, value)
 			.path(path)
 			.httpOnly(true)
 			.secure(true)
-			.sameSite("Strict")
+			.sameSite(sameSite)
 			.maxAge(maxAge.isNegative() ? Duration.ZERO : maxAge)
 			.build();
 		response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());

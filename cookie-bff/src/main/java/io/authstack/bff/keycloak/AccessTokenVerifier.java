@@ -1,6 +1,5 @@
 package io.authstack.bff.keycloak;
 
-import java.net.MalformedURLException;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +10,10 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -34,24 +31,11 @@ import org.springframework.util.Assert;
 @Component
 public final class AccessTokenVerifier {
 
-	private static final int JWKS_SIZE_LIMIT = 256 * 1024;
-
 	private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
-	public AccessTokenVerifier(KeycloakProperties properties) {
+	public AccessTokenVerifier(KeycloakProperties properties, JWKSource<SecurityContext> keys) {
 		Assert.notNull(properties, "properties cannot be null");
-		JWKSource<SecurityContext> keys;
-		try {
-			keys = JWKSourceBuilder
-				.<SecurityContext>create(properties.endpoint("certs").toURL(),
-						new DefaultResourceRetriever((int) properties.connectTimeout().toMillis(),
-								(int) properties.timeout().toMillis(), JWKS_SIZE_LIMIT))
-				.retrying(false)
-				.build();
-		}
-		catch (MalformedURLException ex) {
-			throw new IllegalArgumentException("Bad Keycloak issuer " + properties.issuer(), ex);
-		}
+		Assert.notNull(keys, "keys cannot be null");
 		this.processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
 		this.processor.setJWSKeySelector(
 				new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));

@@ -1,7 +1,7 @@
 package io.authstack.bff.keycloak;
 
+import java.net.URI;
 import java.net.http.HttpClient;
-import java.util.Map;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -50,6 +50,25 @@ public final class KeycloakClient {
 		form.add("username", username);
 		form.add("password", password);
 		return tokenRequest(form, client);
+	}
+
+	/**
+	 * Exchanges an authorization code, proving possession of the PKCE verifier.
+	 *
+	 * @see <a href="https://www.rfc-editor.org/rfc/rfc7636#section-4.5">RFC 7636 §4.5</a>
+	 */
+	public TokenResponse authorizationCode(String code, URI redirectUri, String codeVerifier, ForwardedClient client) {
+		MultiValueMap<String, String> form = clientForm();
+		form.add("grant_type", "authorization_code");
+		form.add("code", code);
+		form.add("redirect_uri", redirectUri.toString());
+		form.add("code_verifier", codeVerifier);
+		return tokenRequest(form, client);
+	}
+
+	/** Keycloak's authorization endpoint, where the browser is sent to log in. */
+	public URI authorizationEndpoint() {
+		return this.properties.endpoint("auth");
 	}
 
 	public TokenResponse refresh(String refreshToken, ForwardedClient client) {
@@ -128,7 +147,7 @@ public final class KeycloakClient {
 	}
 
 	private MultiValueMap<String, String> clientForm() {
-		MultiValueMap<String, String> form = new LinkedMultiValueMap<>(Map.of());
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("client_id", this.properties.clientId());
 		form.add("client_secret", this.properties.clientSecret());
 		return form;

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TokenResponse(@JsonProperty("access_token") String accessToken,
 		@JsonProperty("expires_in") long expiresIn, @JsonProperty("refresh_token") String refreshToken,
-		@JsonProperty("refresh_expires_in") long refreshExpiresIn) {
+		@JsonProperty("refresh_expires_in") long refreshExpiresIn, @JsonProperty("id_token") String idToken) {
 
 	@Override
 	public String toString() {

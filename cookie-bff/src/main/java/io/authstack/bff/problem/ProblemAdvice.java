@@ -12,6 +12,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -57,7 +58,8 @@ public final class ProblemAdvice {
 	}
 
 	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentNotValidException.class,
-			MissingRequestHeaderException.class, HttpMediaTypeNotSupportedException.class })
+			MissingRequestHeaderException.class, HttpMediaTypeNotSupportedException.class,
+			MissingServletRequestParameterException.class })
 	ProblemDetail invalidRequest(Exception ex) {
 		return problem(ProblemCode.INVALID_REQUEST, "The request is malformed or incomplete.");
 	}

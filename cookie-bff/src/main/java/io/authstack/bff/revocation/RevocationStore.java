@@ -64,10 +64,6 @@ public final class RevocationStore {
 		this.redis.opsForValue().set(userKey(sub), Long.toString(notBefore.getEpochSecond()), this.properties.userTtl());
 	}
 
-	public boolean isTokenRevoked(String jti) {
-		return Boolean.TRUE.equals(this.redis.hasKey(tokenKey(jti)));
-	}
-
 	static String sessionKey(String sid) {
 		return "bl:sid:" + sid;
 	}
