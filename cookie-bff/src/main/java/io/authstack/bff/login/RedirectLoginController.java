@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 import io.authstack.bff.BffProperties;
+import io.authstack.bff.binding.ClientAddress;
 import io.authstack.bff.binding.DeviceBinding;
 import io.authstack.bff.binding.FingerprintBinding;
 import io.authstack.bff.cookie.LoginEnvelope;
@@ -20,6 +21,7 @@ import io.authstack.bff.keycloak.KeycloakProperties;
 import io.authstack.bff.keycloak.TokenResponse;
 import io.authstack.bff.problem.ProblemCode;
 import io.authstack.bff.problem.ProblemException;
+import io.authstack.bff.ratelimit.LoginRateLimiter;
 import io.authstack.bff.session.CookieSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -61,8 +63,15 @@ class RedirectLoginController {
 
 	private final IdTokenVerifier idTokens;
 
+	private final LoginRateLimiter rateLimiter;
+
+	private final ClientAddress clientAddress;
+
 	RedirectLoginController(BffProperties bff, KeycloakProperties keycloakProperties, KeycloakClient keycloak,
-			SessionCookies cookies, CookieSession cookieSession, FingerprintBinding binding, IdTokenVerifier idTokens) {
+			SessionCookies cookies, CookieSession cookieSession, FingerprintBinding binding, IdTokenVerifier idTokens,
+			LoginRateLimiter rateLimiter, ClientAddress clientAddress) {
+		this.rateLimiter = rateLimiter;
+		this.clientAddress = clientAddress;
 		this.bff = bff;
 		this.keycloakProperties = keycloakProperties;
 		this.keycloak = keycloak;
@@ -75,6 +84,7 @@ class RedirectLoginController {
 	@GetMapping("/api/auth/login")
 	ResponseEntity<Void> login(@RequestParam(name = "returnTo", required = false) String returnTo,
 			HttpServletRequest request, HttpServletResponse response) {
+		this.rateLimiter.checkAddress(this.clientAddress.of(request));
 		String target = ReturnTo.parse(returnTo);
 		LoginEnvelope login = new LoginEnvelope(LoginEnvelope.VERSION, random(), random(), random(), target,
 				this.binding.of(request).fingerprint());

@@ -1,6 +1,7 @@
 package io.authstack.bff.problem;
 
 import io.authstack.bff.cookie.SessionCookies;
+import io.authstack.bff.ratelimit.RateLimitedException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,9 @@ public final class ProblemAdvice {
 		if (ex.code().status().is5xxServerError()) {
 			logger.warn("{}: {}", ex.code().code(), ex.getMessage(), ex.getCause());
 			response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		}
+		if (ex instanceof RateLimitedException limited) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
 		}
 		if (ex instanceof SessionEndedException) {
 			this.cookies.clear(response);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.authstack.bff.binding.ClientAddress;
 import io.authstack.bff.binding.FingerprintBinding;
 import io.authstack.bff.cookie.AccessEnvelope;
 import io.authstack.bff.cookie.RefreshEnvelope;
@@ -19,6 +20,7 @@ import io.authstack.bff.keycloak.TokenResponse;
 import io.authstack.bff.keycloak.UpstreamUnavailableException;
 import io.authstack.bff.problem.ProblemCode;
 import io.authstack.bff.problem.ProblemException;
+import io.authstack.bff.ratelimit.LoginRateLimiter;
 import io.authstack.bff.revocation.RevocationStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,9 +60,15 @@ class SessionController {
 
 	private final AccessTokenVerifier verifier;
 
+	private final LoginRateLimiter rateLimiter;
+
+	private final ClientAddress clientAddress;
+
 	SessionController(KeycloakProperties keycloakProperties, KeycloakClient keycloak, CookieSession cookieSession,
 			SessionCookies cookies, FingerprintBinding binding, RevocationStore revocations,
-			AccessTokenVerifier verifier) {
+			AccessTokenVerifier verifier, LoginRateLimiter rateLimiter, ClientAddress clientAddress) {
+		this.rateLimiter = rateLimiter;
+		this.clientAddress = clientAddress;
 		this.keycloakProperties = keycloakProperties;
 		this.keycloak = keycloak;
 		this.cookieSession = cookieSession;
@@ -76,6 +84,8 @@ class SessionController {
 		if (!this.keycloakProperties.directGrantEnabled()) {
 			throw new ProblemException(ProblemCode.LOGIN_METHOD_DISABLED, "Password login is disabled; use the redirect login.");
 		}
+		this.rateLimiter.checkAddress(this.clientAddress.of(request));
+		this.rateLimiter.checkUsername(login.username());
 		TokenResponse tokens;
 		try {
 			tokens = this.keycloak.passwordGrant(login.username(), login.password(), this.binding.forwarded(request));

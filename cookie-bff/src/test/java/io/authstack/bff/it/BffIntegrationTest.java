@@ -21,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The one application context of every BFF integration test: the BFF on a port picked once, with the
  * {@code dev} profile, against the JVM's real Keycloak (its realm told the BFF's URLs) and a real Redis the
- * tests own (so that one of them can stop it). The cookie key ring holds a current key and a retired one.
+ * tests own (so that one of them can stop it). The cookie key ring holds a current key and a retired one;
+ * loopback is a trusted proxy, so a test can play clients at other addresses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("dev")
@@ -65,6 +66,10 @@ abstract class BffIntegrationTest {
 		registry.add("authstack.bff.keycloak.issuer", () -> KEYCLOAK.realmUrl(AuthstackKeycloak.REALM));
 		registry.add("spring.data.redis.port", REDIS::port);
 		registry.add("authstack.bff.refresh.grace-window", () -> "5s");
+		// As behind a reverse proxy on loopback: a test may name the client's address in X-Forwarded-For.
+		registry.add("authstack.bff.binding.trusted-proxies", () -> "127.0.0.1,::1");
+		registry.add("authstack.bff.rate-limit.per-address.capacity", () -> RateLimitIT.ADDRESS_CAPACITY);
+		registry.add("authstack.bff.rate-limit.per-username.capacity", () -> RateLimitIT.USERNAME_CAPACITY);
 		registry.add("authstack.bff.cookie.keys[0].kid", CURRENT_KEY::kid);
 		registry.add("authstack.bff.cookie.keys[0].secret", CURRENT_KEY::secret);
 		registry.add("authstack.bff.cookie.keys[1].kid", RETIRED_KEY::kid);

@@ -57,6 +57,19 @@ class LoginIT extends BffIntegrationTest {
 	}
 
 	@Test
+	void sessionChecksInARowAllSucceedAndTheirCostIsMeasured() {
+		Browser browser = loggedIn(newUser());
+		int checks = 200;
+		long start = System.nanoTime();
+		for (int i = 0; i < checks; i++) {
+			assertThat(browser.session().status()).isEqualTo(200);
+		}
+		long micros = (System.nanoTime() - start) / 1_000 / checks;
+		// Round trip over loopback: JWE open, RS256 verify (cached JWKS), one MGET, binding, JSON.
+		logger.info("Measured cost of GET /api/auth/session: {} us per request over {} requests", micros, checks);
+	}
+
+	@Test
 	void sessionWithoutCookiesIsA401Problem() {
 		Browser.Response session = browser().session();
 
