@@ -59,6 +59,16 @@ public final class KeycloakApi {
 		return JSON.readTree(response.body());
 	}
 
+	/** POST of a JSON body on the admin REST API, e.g. a new key provider under {@code /components}. */
+	public void adminPost(String path, Object body) {
+		HttpResponse<String> response = send(adminRequest(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			.build());
+		if (response.statusCode() / 100 != 2) {
+			throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+		}
+	}
+
 	/** DELETE on the admin REST API, e.g. {@code /admin/realms/authstack/sessions/<id>} (a session's "Sign out"). */
 	public void adminDelete(String path) {
 		HttpResponse<String> response = send(adminRequest(path).DELETE().build());
