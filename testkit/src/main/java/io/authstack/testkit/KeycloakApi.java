@@ -103,6 +103,12 @@ public final class KeycloakApi {
 		return location.substring(location.lastIndexOf('/') + 1);
 	}
 
+	/** DELETE on the admin REST API, e.g. {@code /admin/realms/authstack/sessions/<id>} (a session's "Sign out"). */
+	public void adminDelete(String path) {
+		HttpResponse<String> response = send(adminRequest(path).DELETE().build());
+		expectStatus(response, 204);
+	}
+
 	/** GET on a public endpoint, e.g. a realm's OIDC discovery document. */
 	public JsonNode get(String path) {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(this.server.baseUrl() + path)).build());

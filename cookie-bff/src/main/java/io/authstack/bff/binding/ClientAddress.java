@@ -1,0 +1,54 @@
+package io.authstack.bff.binding;
+
+import java.net.InetAddress;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * The client's IP address: the socket's peer, unless that peer is a configured trusted proxy, in which case
+ * {@code X-Forwarded-For} is walked from the right and the first hop that is not a trusted proxy wins.
+ * A forged header from anyone else is ignored.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7239#section-7.4">RFC 7239 §7.4</a>
+ */
+@Component
+public final class ClientAddress {
+
+	private final List<AddressRange> trustedProxies;
+
+	public ClientAddress(BindingProperties properties) {
+		this.trustedProxies = properties.trustedProxies().stream().map(AddressRange::parse).toList();
+	}
+
+	public InetAddress of(HttpServletRequest request) {
+		InetAddress peer = AddressRange.literal(request.getRemoteAddr())
+			.orElseThrow(() -> new IllegalStateException("Socket peer is not an IP address"));
+		if (!isTrusted(peer)) {
+			return peer;
+		}
+		List<String> forwarded = Collections.list(request.getHeaders("X-Forwarded-For"));
+		String[] hops = String.join(",", forwarded).split(",");
+		InetAddress client = peer;
+		for (int i = hops.length - 1; i >= 0; i--) {
+			Optional<InetAddress> hop = AddressRange.literal(hops[i]);
+			if (hop.isEmpty()) {
+				// Garbage in the chain: the last address we could vouch for is the client.
+				return client;
+			}
+			client = hop.get();
+			if (!isTrusted(client)) {
+				return client;
+			}
+		}
+		return client;
+	}
+
+	private boolean isTrusted(InetAddress address) {
+		return this.trustedProxies.stream().anyMatch((range) -> range.contains(address));
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.authstack.bff.config;
+
+import java.io.IOException;
+
+import io.authstack.bff.csrf.CsrfInterceptor;
+import io.authstack.bff.session.SessionCheckInterceptor;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Which checks guard which calls: CSRF on every state-changing API call (except Keycloak's server-to-server
+ * back-channel logout), then the session check on every API call that is not one of the public auth calls.
+ * Every API answer is {@code Cache-Control: no-store}.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	/** The calls that establish, rotate or end a session: they check cookies themselves. */
+	static final String[] PUBLIC_AUTH_CALLS = { "/api/auth/login", "/api/auth/callback", "/api/auth/refresh",
+			"/api/auth/logout", "/api/auth/backchannel-logout" };
+
+	private final CsrfInterceptor csrf;
+
+	private final SessionCheckInterceptor sessionCheck;
+
+	WebConfiguration(CsrfInterceptor csrf, SessionCheckInterceptor sessionCheck) {
+		this.csrf = csrf;
+		this.sessionCheck = sessionCheck;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this.csrf).addPathPatterns("/api/**").excludePathPatterns("/api/auth/backchannel-logout");
+		registry.addInterceptor(this.sessionCheck).addPathPatterns("/api/**").excludePathPatterns(PUBLIC_AUTH_CALLS);
+	}
+
+	@Bean
+	FilterRegistrationBean<NoStoreFilter> noStoreFilter() {
+		FilterRegistrationBean<NoStoreFilter> registration = new FilterRegistrationBean<>(new NoStoreFilter());
+		registration.addUrlPatterns("/api/*");
+		return registration;
+	}
+
+	/** API answers carry personal data or tokens in cookies: no cache may keep them. */
+	static final class NoStoreFilter extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			chain.doFilter(request, response);
+		}
+
+	}
+
+}

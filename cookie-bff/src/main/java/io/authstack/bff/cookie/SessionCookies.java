@@ -1,0 +1,127 @@
+package io.authstack.bff.cookie;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+import org.springframework.util.Assert;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and writes the two session cookies: {@code HttpOnly}, {@code Secure}, {@code SameSite=Strict}, no
+ * {@code Domain}, a {@code Max-Age} equal to the wrapped token's remaining life.
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/draft-ietf-oauth-browser-based-apps#section-6.1">OAuth
+ * 2.0 for Browser-Based Applications, BFF</a>
+ */
+@Component
+public final class SessionCookies {
+
+	private final CookieProperties properties;
+
+	private final CookieSealer sealer;
+
+	private final JsonMapper json;
+
+	public SessionCookies(CookieProperties properties, CookieSealer sealer, JsonMapper json) {
+		Assert.notNull(properties, "properties cannot be null");
+		Assert.notNull(sealer, "sealer cannot be null");
+		Assert.notNull(json, "json cannot be null");
+		this.properties = properties;
+		this.sealer = sealer;
+		this.json = json;
+	}
+
+	/** @throws UnreadableCookieException when the cookie is present but not ours */
+	public Optional<AccessEnvelope> readAccess(HttpServletRequest request) {
+		return value(request, this.properties.accessName()).map((v) -> open(v, AccessEnvelope.class));
+	}
+
+	/** @throws UnreadableCookieException when the cookie is present but not ours */
+	public Optional<RefreshEnvelope> readRefresh(HttpServletRequest request) {
+		return value(request, this.properties.refreshName()).map((v) -> open(v, RefreshEnvelope.class));
+	}
+
+	public void writeAccess(HttpServletResponse response, AccessEnvelope envelope, Duration maxAge) {
+		add(response, this.properties.accessName(), seal(envelope), "/", maxAge);
+	}
+
+	public void writeRefresh(HttpServletResponse response, RefreshEnvelope envelope, Duration maxAge) {
+		add(response, this.properties.refreshName(), seal(envelope), this.properties.refreshPath(), maxAge);
+	}
+
+	/** @throws UnreadableCookieException when the cookie is present but not ours */
+	public Optional<LoginEnvelope> readLogin(HttpServletRequest request) {
+		return value(request, this.properties.loginName()).map((v) -> open(v, LoginEnvelope.class));
+	}
+
+	/**
+	 * The redirect login's cookie is {@code SameSite=Lax}: it must come back on the top-level navigation from
+	 * Keycloak to the callback, which a {@code Strict} cookie would not when Keycloak is on another site.
+	 */
+	public void writeLogin(HttpServletResponse response, LoginEnvelope envelope) {
+		add(response, this.properties.loginName(), seal(envelope), "/", this.properties.loginMaxAge(), "Lax");
+	}
+
+	public void clearLogin(HttpServletResponse response) {
+		add(response, this.properties.loginName(), "", "/", Duration.ZERO, "Lax");
+	}
+
+	/** Expires both cookies in the browser. */
+	public void clear(HttpServletResponse response) {
+		add(response, this.properties.accessName(), "", "/", Duration.ZERO);
+		add(response, this.properties.refreshName(), "", this.properties.refreshPath(), Duration.ZERO);
+	}
+
+	private void add(HttpServletResponse response, String name, String value, String path, Duration maxAge) {
+		add(response, name, value, path, maxAge, "Strict");
+	}
+
+	private void add(HttpServletResponse response, String name, String value, String path, Duration maxAge,
+			String sameSite) {
+		ResponseCookie cookie = ResponseCookie.from(name, value)
+			.path(path)
+			.httpOnly(true)
+			.secure(true)
+			.sameSite(sameSite)
+			.maxAge(maxAge.isNegative() ? Duration.ZERO : maxAge)
+			.build();
+		response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+		// Any response that sets or clears a token cookie must never be stored by a cache.
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+	}
+
+	private String seal(Object envelope) {
+		return this.sealer.seal(this.json.writeValueAsBytes(envelope));
+	}
+
+	private <T> T open(String sealed, Class<T> type) {
+		byte[] plaintext = this.sealer.open(sealed);
+		try {
+			return this.json.readValue(plaintext, type);
+		}
+		catch (JacksonException ex) {
+			throw new UnreadableCookieException("envelope is not " + type.getSimpleName(), ex);
+		}
+	}
+
+	private static Optional<String> value(HttpServletRequest request, String name) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies == null) {
+			return Optional.empty();
+		}
+		for (Cookie cookie : cookies) {
+			if (name.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+				return Optional.of(cookie.getValue());
+			}
+		}
+		return Optional.empty();
+	}
+
+}

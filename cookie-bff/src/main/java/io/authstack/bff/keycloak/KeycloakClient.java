@@ -1,0 +1,159 @@
+package io.authstack.bff.keycloak;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.Assert;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The BFF's calls to Keycloak's OIDC endpoints as a confidential client, each bounded by the configured
+ * timeouts: a Keycloak that is down or slow becomes {@link UpstreamUnavailableException}, an OAuth error
+ * becomes {@link GrantRejectedException}.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.3">RFC 6749 §4.3 password grant</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-6">RFC 6749 §6 refresh</a>
+ */
+@Component
+public final class KeycloakClient {
+
+	private final KeycloakProperties properties;
+
+	private final RestClient http;
+
+	private final JsonMapper json;
+
+	public KeycloakClient(KeycloakProperties properties, JsonMapper json) {
+		Assert.notNull(properties, "properties cannot be null");
+		Assert.notNull(json, "json cannot be null");
+		this.properties = properties;
+		this.json = json;
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
+		requests.setReadTimeout(properties.timeout());
+		this.http = RestClient.builder().requestFactory(requests).build();
+	}
+
+	/** The resource owner password grant, on behalf of the browser described by {@code client}. */
+	public TokenResponse passwordGrant(String username, String password, ForwardedClient client) {
+		MultiValueMap<String, String> form = clientForm();
+		form.add("grant_type", "password");
+		form.add("username", username);
+		form.add("password", password);
+		return tokenRequest(form, client);
+	}
+
+	/**
+	 * Exchanges an authorization code, proving possession of the PKCE verifier.
+	 *
+	 * @see <a href="https://www.rfc-editor.org/rfc/rfc7636#section-4.5">RFC 7636 §4.5</a>
+	 */
+	public TokenResponse authorizationCode(String code, URI redirectUri, String codeVerifier, ForwardedClient client) {
+		MultiValueMap<String, String> form = clientForm();
+		form.add("grant_type", "authorization_code");
+		form.add("code", code);
+		form.add("redirect_uri", redirectUri.toString());
+		form.add("code_verifier", codeVerifier);
+		return tokenRequest(form, client);
+	}
+
+	/** Keycloak's authorization endpoint, where the browser is sent to log in. */
+	public URI authorizationEndpoint() {
+		return this.properties.endpoint("auth");
+	}
+
+	public TokenResponse refresh(String refreshToken, ForwardedClient client) {
+		MultiValueMap<String, String> form = clientForm();
+		form.add("grant_type", "refresh_token");
+		form.add("refresh_token", refreshToken);
+		return tokenRequest(form, client);
+	}
+
+	/**
+	 * Ends the Keycloak session the refresh token belongs to.
+	 *
+	 * @see <a href="https://www.keycloak.org/securing-apps/oidc-layers#_logout">Keycloak logout endpoint</a>
+	 */
+	public void logout(String refreshToken) {
+		MultiValueMap<String, String> form = clientForm();
+		form.add("refresh_token", refreshToken);
+		Outcome outcome = post("logout", form, null);
+		if (!outcome.status().is2xxSuccessful()) {
+			throw rejection(outcome, "logout");
+		}
+	}
+
+	private TokenResponse tokenRequest(MultiValueMap<String, String> form, ForwardedClient client) {
+		Outcome outcome = post("token", form, client);
+		if (outcome.status().value() != 200) {
+			throw rejection(outcome, "token");
+		}
+		TokenResponse tokens = this.json.readValue(outcome.body(), TokenResponse.class);
+		if (tokens.accessToken() == null || tokens.refreshToken() == null) {
+			throw new UpstreamUnavailableException("token response without tokens", null);
+		}
+		return tokens;
+	}
+
+	private RuntimeException rejection(Outcome outcome, String endpoint) {
+		if (outcome.status().is4xxClientError()) {
+			String error = oauthError(outcome.body());
+			if (error != null) {
+				return new GrantRejectedException(error);
+			}
+		}
+		return new UpstreamUnavailableException("Keycloak " + endpoint + " answered " + outcome.status(), null);
+	}
+
+	private Outcome post(String endpoint, MultiValueMap<String, String> form, ForwardedClient client) {
+		try {
+			return this.http.post()
+				.uri(this.properties.endpoint(endpoint))
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.accept(MediaType.APPLICATION_JSON)
+				.headers((headers) -> {
+					if (client != null) {
+						headers.set("X-Forwarded-For", client.address());
+						client.headers().forEach(headers::set);
+					}
+				})
+				.body(form)
+				.exchange((request, response) -> new Outcome(response.getStatusCode(),
+						response.getBody().readAllBytes()));
+		}
+		catch (RestClientException ex) {
+			throw new UpstreamUnavailableException("Keycloak " + endpoint + " unreachable", ex);
+		}
+	}
+
+	private String oauthError(byte[] body) {
+		try {
+			JsonNode error = this.json.readTree(body).get("error");
+			return (error != null && error.isString()) ? error.asString() : null;
+		}
+		catch (RuntimeException ex) {
+			// Not JSON: a proxy's error page, say. The caller reports Keycloak as unavailable.
+			return null;
+		}
+	}
+
+	private MultiValueMap<String, String> clientForm() {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("client_id", this.properties.clientId());
+		form.add("client_secret", this.properties.clientSecret());
+		return form;
+	}
+
+	private record Outcome(HttpStatusCode status, byte[] body) {
+	}
+
+}

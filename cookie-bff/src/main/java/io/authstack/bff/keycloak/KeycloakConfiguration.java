@@ -1,0 +1,37 @@
+package io.authstack.bff.keycloak;
+
+import java.net.MalformedURLException;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The realm's signing keys, fetched from Keycloak's JWKS endpoint with bounded timeouts, cached, and fetched
+ * again (rate limited) when a token names a {@code kid} the cache does not know: Keycloak key rotation needs
+ * no restart.
+ */
+@Configuration(proxyBeanMethods = false)
+class KeycloakConfiguration {
+
+	private static final int JWKS_SIZE_LIMIT = 256 * 1024;
+
+	@Bean
+	JWKSource<SecurityContext> keycloakJwks(KeycloakProperties properties) {
+		try {
+			return JWKSourceBuilder
+				.<SecurityContext>create(properties.endpoint("certs").toURL(),
+						new DefaultResourceRetriever((int) properties.connectTimeout().toMillis(),
+								(int) properties.timeout().toMillis(), JWKS_SIZE_LIMIT))
+				.retrying(false)
+				.build();
+		}
+		catch (MalformedURLException ex) {
+			throw new IllegalArgumentException("Bad Keycloak issuer " + properties.issuer(), ex);
+		}
+	}
+
+}

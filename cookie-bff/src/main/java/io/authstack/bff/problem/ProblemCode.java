@@ -1,0 +1,55 @@
+package io.authstack.bff.problem;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The stable error codes the SPA can act on, each with its HTTP status. The code is the contract; titles
+ * and details may change.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9457">RFC 9457 Problem Details for HTTP APIs</a>
+ */
+public enum ProblemCode {
+
+	SESSION_EXPIRED(HttpStatus.UNAUTHORIZED, "Session expired"),
+	REFRESH_REUSED(HttpStatus.UNAUTHORIZED, "Refresh token reused"),
+	BINDING_MISMATCH(HttpStatus.UNAUTHORIZED, "Session bound to another device"),
+	REVOKED(HttpStatus.UNAUTHORIZED, "Session revoked"),
+	INVALID_CREDENTIALS(HttpStatus.UNAUTHORIZED, "Invalid credentials"),
+	CSRF_REJECTED(HttpStatus.FORBIDDEN, "Cross-site request rejected"),
+	LOGIN_METHOD_DISABLED(HttpStatus.FORBIDDEN, "Login method disabled"),
+	INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request"),
+	NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
+	UPSTREAM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Upstream unavailable"),
+	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+	private final HttpStatus status;
+
+	private final String title;
+
+	ProblemCode(HttpStatus status, String title) {
+		this.status = status;
+		this.title = title;
+	}
+
+	/** The code as it appears in the problem's {@code code} member, e.g. {@code session_expired}. */
+	public String code() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	public URI type() {
+		return URI.create("urn:authstack:problem:" + code());
+	}
+
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.authstack.bff.ratelimit;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How many login attempts are allowed, per client address and per username.
+ *
+ * @param perAddress attempts from one client address (both login calls count)
+ * @param perUsername password attempts for one username, from anywhere
+ * @see <a href="https://github.com/OWASP/ASVS">OWASP ASVS V2.4.1, V6.3.1 anti-automation</a>
+ */
+@Validated
+@ConfigurationProperties("authstack.bff.rate-limit")
+public record RateLimitProperties(@Valid Limit perAddress, @Valid Limit perUsername) {
+
+	public RateLimitProperties {
+		perAddress = (perAddress != null) ? perAddress : new Limit(30, Duration.ofMinutes(1));
+		perUsername = (perUsername != null) ? perUsername : new Limit(10, Duration.ofMinutes(1));
+	}
+
+	/**
+	 * A token bucket: {@code capacity} attempts, refilled evenly over {@code period}.
+	 *
+	 * @param capacity attempts allowed in a burst
+	 * @param period the time in which a spent bucket fills up again
+	 */
+	public record Limit(@Min(1) int capacity, @NotNull Duration period) {
+	}
+
+}

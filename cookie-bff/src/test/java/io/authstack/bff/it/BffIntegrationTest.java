@@ -1,0 +1,113 @@
+package io.authstack.bff.it;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.authstack.bff.cookie.CookieProperties;
+import io.authstack.bff.cookie.CookieSealer;
+import io.authstack.testkit.AuthstackKeycloak;
+import io.authstack.testkit.FreePorts;
+import io.authstack.testkit.KeycloakApi;
+import io.authstack.testkit.KeycloakServer;
+import io.authstack.testkit.LocalService;
+import io.authstack.testkit.TestKeycloak;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one application context of every BFF integration test: the BFF on a port picked once, with the
+ * {@code dev} profile, against the JVM's real Keycloak (its realm told the BFF's URLs) and a real Redis the
+ * tests own (so that one of them can stop it). The cookie key ring holds a current key and a retired one;
+ * loopback is a trusted proxy, so a test can play clients at other addresses.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("dev")
+abstract class BffIntegrationTest {
+
+	static final int PORT = FreePorts.next();
+
+	static final String ORIGIN = "http://localhost:" + PORT;
+
+	static final String PASSWORD = "correct horse battery staple";
+
+	static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0";
+
+	static final CookieProperties.Key CURRENT_KEY = new CookieProperties.Key("it-2",
+			"q2n0yF4W3oZ6bXh8J1sQe7Lr9Tv5Ud3Gk0Pa2Mc4Nw8");
+
+	static final CookieProperties.Key RETIRED_KEY = new CookieProperties.Key("it-1",
+			"Zr8uQ1xV6yN3mK0pL5tB9wE2cH7jF4aS1dG6hJ0kL3o");
+
+	static final String ACCESS_COOKIE = "__Host-Http-access";
+
+	static final String REFRESH_COOKIE = "__Secure-Http-refresh";
+
+	static final RedisProcess REDIS = new RedisProcess(Path.of("target/redis-it.log"));
+
+	static final KeycloakServer KEYCLOAK;
+
+	static final KeycloakApi KEYCLOAK_API;
+
+	static {
+		LocalService.POSTGRESQL.require();
+		REDIS.start();
+		KEYCLOAK = TestKeycloak.get(Map.of("AUTHSTACK_PUBLIC_URL", ORIGIN, "AUTHSTACK_BFF_INTERNAL_URL", ORIGIN));
+		KEYCLOAK_API = new KeycloakApi(KEYCLOAK);
+	}
+
+	@DynamicPropertySource
+	static void bffProperties(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> PORT);
+		registry.add("authstack.bff.public-url", () -> ORIGIN);
+		registry.add("authstack.bff.keycloak.issuer", () -> KEYCLOAK.realmUrl(AuthstackKeycloak.REALM));
+		registry.add("spring.data.redis.port", REDIS::port);
+		registry.add("authstack.bff.refresh.grace-window", () -> "5s");
+		// As behind a reverse proxy on loopback: a test may name the client's address in X-Forwarded-For.
+		registry.add("authstack.bff.binding.trusted-proxies", () -> "127.0.0.1,::1");
+		registry.add("authstack.bff.rate-limit.per-address.capacity", () -> RateLimitIT.ADDRESS_CAPACITY);
+		registry.add("authstack.bff.rate-limit.per-username.capacity", () -> RateLimitIT.USERNAME_CAPACITY);
+		registry.add("authstack.bff.cookie.keys[0].kid", CURRENT_KEY::kid);
+		registry.add("authstack.bff.cookie.keys[0].secret", CURRENT_KEY::secret);
+		registry.add("authstack.bff.cookie.keys[1].kid", RETIRED_KEY::kid);
+		registry.add("authstack.bff.cookie.keys[1].secret", RETIRED_KEY::secret);
+	}
+
+	/** A fresh user of the realm (fresh, so that Keycloak's brute-force lockout of one test never leaks). */
+	static User newUser() {
+		String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
+		String id = KEYCLOAK_API.createUser(AuthstackKeycloak.REALM, username, username + "@example.test", PASSWORD);
+		return new User(id, username);
+	}
+
+	static Browser browser() {
+		return new Browser(ORIGIN, USER_AGENT);
+	}
+
+	/** A browser logged in as a fresh user. */
+	static Browser loggedIn(User user) {
+		Browser browser = browser();
+		Browser.Response login = browser.login(user.username(), PASSWORD);
+		if (login.status() != 200) {
+			throw new IllegalStateException("Login answered " + login.status() + ": " + login.body());
+		}
+		return browser;
+	}
+
+	static CookieSealer sealer(CookieProperties.Key... keys) {
+		return new CookieSealer(List.of(keys));
+	}
+
+	/** The Keycloak sessions of a user, through the admin REST API. */
+	static int keycloakSessions(User user) {
+		return KEYCLOAK_API.adminGet("/admin/realms/" + AuthstackKeycloak.REALM + "/users/" + user.id() + "/sessions")
+			.size();
+	}
+
+	record User(String id, String username) {
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.authstack.bff.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.authstack.testkit.FreePorts;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A redis-server of the tests' own, on a free port, which a test may stop and start again to see what the
+ * BFF does while Redis is down. No persistence: a restarted server is empty, as after a failover.
+ */
+final class RedisProcess {
+
+	private final int port = FreePorts.next();
+
+	private final Path log;
+
+	private Process process;
+
+	RedisProcess(Path log) {
+		this.log = log;
+		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "redis-stop"));
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	synchronized void start() {
+		if (this.process != null && this.process.isAlive()) {
+			return;
+		}
+		try {
+			this.process = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(this.port), "--bind",
+					"127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--maxmemory-policy",
+					"noeviction"))
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start redis-server", ex);
+		}
+		await().atMost(Duration.ofSeconds(10)).until(this::isAnswering);
+	}
+
+	synchronized void stop() {
+		if (this.process != null) {
+			this.process.destroy();
+			await().atMost(Duration.ofSeconds(10)).until(() -> !this.process.isAlive());
+		}
+	}
+
+	private boolean isAnswering() {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+}
