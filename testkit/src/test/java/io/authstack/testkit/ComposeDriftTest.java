@@ -60,7 +60,8 @@ class ComposeDriftTest {
 
 	private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)=(.*)$");
 
-	private static final Pattern OPTIONAL = Pattern.compile("^#\\s*optional:\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(([^)]+)\\)");
+	private static final Pattern OPTIONAL = Pattern
+		.compile("^#\\s*optional:\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(([^)]+)\\)");
 
 	private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|KEY)$");
 
@@ -360,7 +361,8 @@ class ComposeDriftTest {
 				return dir;
 			}
 		}
-		throw new IllegalStateException("No authstack checkout with docker-compose.yml above " + Path.of("").toAbsolutePath());
+		throw new IllegalStateException(
+				"No authstack checkout with docker-compose.yml above " + Path.of("").toAbsolutePath());
 	}
 
 }
