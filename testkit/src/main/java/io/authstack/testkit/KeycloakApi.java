@@ -52,6 +52,16 @@ public final class KeycloakApi {
 		return adminCreate("/admin/realms/" + realm + "/users", user);
 	}
 
+	/** Whether a GET on the admin REST API finds the resource (200) rather than 404. */
+	public boolean adminExists(String path) {
+		HttpResponse<String> response = send(adminRequest(path).GET().build());
+		if (response.statusCode() == 404) {
+			return false;
+		}
+		expectStatus(response, 200);
+		return true;
+	}
+
 	public boolean userExists(String realm, String username) {
 		return !adminGet("/admin/realms/" + realm + "/users?exact=true&username="
 				+ URLEncoder.encode(username, StandardCharsets.UTF_8)).isEmpty();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.authstack.testkit.AuthstackKeycloak;
+import io.authstack.testkit.KeycloakApi;
 import io.authstack.testkit.KeycloakServer;
 import io.authstack.testkit.TestKeycloak;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -34,7 +35,7 @@ class UnverifiedAccountPurgeIT {
 
 	private static KeycloakServer keycloak;
 
-	private static KeycloakAdmin admin;
+	private static KeycloakApi admin;
 
 	private static final String CLIENT_ID = "authstack-worker";
 
@@ -43,7 +44,7 @@ class UnverifiedAccountPurgeIT {
 	@BeforeAll
 	static void startKeycloak() {
 		keycloak = TestKeycloak.get();
-		admin = new KeycloakAdmin(keycloak);
+		admin = new KeycloakApi(keycloak);
 	}
 
 	@Test
@@ -51,18 +52,18 @@ class UnverifiedAccountPurgeIT {
 		String verifiedOld = user("verified", "verified-" + UUID.randomUUID() + "@example.com", true);
 		String withoutEmail = user("noemail", null, false);
 		String stale = user("stale", "stale-" + UUID.randomUUID() + "@example.com", false);
-		Instant staleCreated = Instant.ofEpochMilli(admin.get(userPath(stale)).get("createdTimestamp").asLong());
+		Instant staleCreated = Instant.ofEpochMilli(admin.adminGet(userPath(stale)).get("createdTimestamp").asLong());
 		await().atMost(AFTER.plusSeconds(10)).until(() -> Instant.now().isAfter(staleCreated.plus(AFTER)));
 		String fresh = user("fresh", "fresh-" + UUID.randomUUID() + "@example.com", false);
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 		purge(meters).run();
 
-		assertThat(admin.exists(userPath(stale))).isFalse();
-		assertThat(admin.exists(userPath(fresh))).isTrue();
-		assertThat(admin.exists(userPath(verifiedOld))).isTrue();
-		assertThat(admin.exists(userPath(withoutEmail))).isTrue();
-		assertThat(admin.exists(userPath(serviceAccountUserId()))).isTrue();
+		assertThat(admin.adminExists(userPath(stale))).isFalse();
+		assertThat(admin.adminExists(userPath(fresh))).isTrue();
+		assertThat(admin.adminExists(userPath(verifiedOld))).isTrue();
+		assertThat(admin.adminExists(userPath(withoutEmail))).isTrue();
+		assertThat(admin.adminExists(userPath(serviceAccountUserId()))).isTrue();
 		assertThat(meters.counter("authstack.worker.accounts.purged").count()).isGreaterThanOrEqualTo(1);
 	}
 
@@ -77,7 +78,7 @@ class UnverifiedAccountPurgeIT {
 
 		assertThatThrownBy(purge::run)
 			.isInstanceOf(HttpClientErrorException.Unauthorized.class);
-		assertThat(admin.exists(userPath(stale))).isTrue();
+		assertThat(admin.adminExists(userPath(stale))).isTrue();
 	}
 
 	private static UnverifiedAccountPurge purge(SimpleMeterRegistry meters) {
@@ -94,7 +95,7 @@ class UnverifiedAccountPurgeIT {
 		if (email != null) {
 			user.put("email", email);
 		}
-		return admin.create("/admin/realms/" + REALM + "/users", user);
+		return admin.adminCreate("/admin/realms/" + REALM + "/users", user);
 	}
 
 	private static String userPath(String id) {
@@ -102,13 +103,13 @@ class UnverifiedAccountPurgeIT {
 	}
 
 	private static String serviceAccountUserId() {
-		return admin.get("/admin/realms/" + REALM + "/clients/" + clientUuid(CLIENT_ID) + "/service-account-user")
+		return admin.adminGet("/admin/realms/" + REALM + "/clients/" + clientUuid(CLIENT_ID) + "/service-account-user")
 			.get("id")
 			.asString();
 	}
 
 	private static String clientUuid(String clientId) {
-		return admin.get("/admin/realms/" + REALM + "/clients?clientId=" + clientId).get(0).get("id").asString();
+		return admin.adminGet("/admin/realms/" + REALM + "/clients?clientId=" + clientId).get(0).get("id").asString();
 	}
 
 }
