@@ -1,0 +1,175 @@
+package io.authstack.keycloak.risk;
+
+import java.time.Instant;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.OAuthErrorException;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.common.util.Time;
+import org.keycloak.device.DeviceRepresentationProvider;
+import org.keycloak.models.KeycloakContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserLoginFailureModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
+import org.keycloak.services.messages.Messages;
+
+/**
+ * Compares the signing-in device and network with the user's known devices and applies the action the
+ * admin configured for this execution. Placed after the password step of the browser flow and in the
+ * direct-grant flow.
+ * <p>
+ * It only observes: the device is learned and the alert is sent by {@link DeviceRiskEventListenerProvider}
+ * once the whole login has succeeded ({@link PendingSignIn}).
+ * <p>
+ * A failure inside the check (an unreadable header, a store error) never breaks a login that would
+ * otherwise pass: the login goes through, the event says {@code risk_check=failed} and the server log has
+ * the cause. The one exception is the {@code deny} action, which an admin picks to fail closed: there a
+ * check that cannot run refuses the login too.
+ */
+public final class DeviceRiskAuthenticator implements Authenticator {
+
+	/** Event detail: the risk reasons, comma-separated ({@link RiskReason#code()}). */
+	public static final String DETAIL_RISK_REASONS = "risk_reasons";
+
+	/** Event detail: the device label, e.g. "Firefox on Linux". */
+	public static final String DETAIL_DEVICE_LABEL = "device_label";
+
+	/** Event detail: {@code failed} when the check could not run. */
+	public static final String DETAIL_RISK_CHECK = "risk_check";
+
+	/** Event error and direct-grant {@code error_description} when the action is {@code deny}. */
+	public static final String DEVICE_DENIED = "device_denied";
+
+	/** The flow path of the token endpoint, which runs the direct-grant flow. */
+	private static final String DIRECT_GRANT_FLOW_PATH = "token";
+
+	private static final Logger LOG = Logger.getLogger(DeviceRiskAuthenticator.class);
+
+	private final DeviceFingerprinter fingerprinter;
+
+	DeviceRiskAuthenticator(DeviceFingerprinter fingerprinter) {
+		this.fingerprinter = fingerprinter;
+	}
+
+	@Override
+	public void authenticate(AuthenticationFlowContext context) {
+		DeviceRiskConfig config = DeviceRiskConfig.of(context.getAuthenticatorConfig());
+		boolean directGrant = DIRECT_GRANT_FLOW_PATH.equals(context.getFlowPath());
+		PendingSignIn pending;
+		RiskAssessment assessment;
+		try {
+			pending = observe(context, config, directGrant);
+			assessment = RiskAssessment.of(KnownDeviceStore.read(context.getUser()), pending.deviceId(),
+					pending.ipPrefix(), recentFailures(context), Instant.ofEpochSecond(Time.currentTime()), config);
+		}
+		catch (RuntimeException ex) {
+			context.getEvent().detail(DETAIL_RISK_CHECK, "failed");
+			if (config.action() == DeviceRiskAction.DENY) {
+				LOG.errorf(ex, "device-risk: check failed for user %s; refusing, the action is deny",
+						context.getUser().getId());
+				deny(context, directGrant);
+				return;
+			}
+			LOG.warnf(ex, "device-risk: check failed for user %s; letting the login through",
+					context.getUser().getId());
+			context.success();
+			return;
+		}
+		pending = pending.withReasons(assessment.reasonCodes());
+		context.getEvent()
+			.detail(DETAIL_RISK_REASONS, assessment.reasonCodes())
+			.detail(DETAIL_DEVICE_LABEL, pending.label());
+		if (!assessment.actionRequired()) {
+			pending.writeTo(context.getAuthenticationSession());
+			context.success();
+			return;
+		}
+		switch (config.action()) {
+			case NOTIFY -> {
+				pending.withAlert().writeTo(context.getAuthenticationSession());
+				context.success();
+			}
+			case DENY -> deny(context, directGrant);
+		}
+	}
+
+	@Override
+	public void action(AuthenticationFlowContext context) {
+		// No form of its own: every outcome is decided in authenticate().
+		authenticate(context);
+	}
+
+	private PendingSignIn observe(AuthenticationFlowContext context, DeviceRiskConfig config, boolean directGrant) {
+		KeycloakSession session = context.getSession();
+		KeycloakContext request = session.getContext();
+		HttpHeaders headers = request.getRequestHeaders();
+		// Browser flows add the device cookie; the direct grant comes from the BFF, which has none to give.
+		String deviceCookie = directGrant ? null : DeviceCookie.readOrIssue(request, context.getRealm());
+		DeviceSignals signals = new DeviceSignals(headers.getHeaderString(HttpHeaders.USER_AGENT),
+				headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), headers.getHeaderString("Sec-CH-UA"),
+				headers.getHeaderString("Sec-CH-UA-Platform"), deviceCookie);
+		// The connection's address is the client's as Keycloak resolved it: X-Forwarded-For counts only
+		// when it comes from a trusted proxy (--proxy-trusted-addresses), so the header is never read here.
+		String ipPrefix = IpPrefix
+			.of(request.getConnection().getRemoteAddr(), config.ipv4PrefixLength(), config.ipv6PrefixLength())
+			.orElse("unknown");
+		String label = DeviceLabel.of(session.getProvider(DeviceRepresentationProvider.class).deviceRepresentation());
+		return new PendingSignIn(this.fingerprinter.fingerprint(signals), label, ipPrefix, "", config.devicesKept(),
+				false);
+	}
+
+	private static int recentFailures(AuthenticationFlowContext context) {
+		RealmModel realm = context.getRealm();
+		if (!realm.isBruteForceProtected()) {
+			return 0;
+		}
+		UserLoginFailureModel failures = context.getSession()
+			.loginFailures()
+			.getUserLoginFailure(realm, context.getUser().getId());
+		return (failures != null) ? failures.getNumFailures() : 0;
+	}
+
+	private static void deny(AuthenticationFlowContext context, boolean directGrant) {
+		UserModel user = context.getUser();
+		context.getEvent().user(user).error(DEVICE_DENIED);
+		Response response;
+		if (directGrant) {
+			response = Response.status(Response.Status.BAD_REQUEST)
+				.entity(new OAuth2ErrorRepresentation(OAuthErrorException.INVALID_GRANT, DEVICE_DENIED))
+				.type(MediaType.APPLICATION_JSON_TYPE)
+				.build();
+		}
+		else {
+			response = context.form().setError(Messages.ACCESS_DENIED).createErrorPage(Response.Status.FORBIDDEN);
+		}
+		context.failure(AuthenticationFlowError.ACCESS_DENIED, response);
+	}
+
+	@Override
+	public boolean requiresUser() {
+		return true;
+	}
+
+	@Override
+	public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+		return true;
+	}
+
+	@Override
+	public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+		// Nothing for the user to set up: devices are learned from successful logins.
+	}
+
+	@Override
+	public void close() {
+		// Holds nothing per request.
+	}
+
+}
