@@ -59,6 +59,29 @@ public final class KeycloakApi {
 		return JSON.readTree(response.body());
 	}
 
+	/** POST of a JSON body on the admin REST API; the answer's JSON body, or {@code null} when it has none. */
+	public JsonNode adminPost(String path, Object body) {
+		HttpResponse<String> response = send(adminRequest(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			.build());
+		expectSuccess(response);
+		return response.body().isBlank() ? null : JSON.readTree(response.body());
+	}
+
+	/** PUT of a JSON body on the admin REST API. */
+	public void adminPut(String path, Object body) {
+		HttpResponse<String> response = send(adminRequest(path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			.build());
+		expectSuccess(response);
+	}
+
+	/** DELETE on the admin REST API. */
+	public void adminDelete(String path) {
+		HttpResponse<String> response = send(adminRequest(path).DELETE().build());
+		expectSuccess(response);
+	}
+
 	/** GET on a public endpoint, e.g. a realm's OIDC discovery document. */
 	public JsonNode get(String path) {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(this.server.baseUrl() + path)).build());
@@ -90,6 +113,13 @@ public final class KeycloakApi {
 
 	private static void expectStatus(HttpResponse<String> response, int expected) {
 		if (response.statusCode() != expected) {
+			throw new IllegalStateException(response.request().method() + " " + response.request().uri()
+					+ " answered " + response.statusCode() + ": " + response.body());
+		}
+	}
+
+	private static void expectSuccess(HttpResponse<String> response) {
+		if (response.statusCode() / 100 != 2) {
 			throw new IllegalStateException(response.request().method() + " " + response.request().uri()
 					+ " answered " + response.statusCode() + ": " + response.body());
 		}

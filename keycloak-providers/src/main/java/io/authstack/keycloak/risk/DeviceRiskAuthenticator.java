@@ -111,7 +111,7 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 		KeycloakContext request = session.getContext();
 		HttpHeaders headers = request.getRequestHeaders();
 		// Browser flows add the device cookie; the direct grant comes from the BFF, which has none to give.
-		String deviceCookie = directGrant ? null : DeviceCookie.readOrIssue(request, context.getRealm());
+		String deviceCookie = directGrant ? null : DeviceCookie.readOrIssue(session, context.getRealm());
 		DeviceSignals signals = new DeviceSignals(headers.getHeaderString(HttpHeaders.USER_AGENT),
 				headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), headers.getHeaderString("Sec-CH-UA"),
 				headers.getHeaderString("Sec-CH-UA-Platform"), deviceCookie);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +35,12 @@ final class NewSignInEmail {
 			String reasonCodes, Instant at) throws EmailException {
 		String realmName = (realm.getDisplayName() != null) ? realm.getDisplayName() : realm.getName();
 		List<String> reasons = reasonCodes.isEmpty() ? List.of() : Arrays.asList(reasonCodes.split(","));
-		Map<String, Object> attributes = Map.of("deviceLabel", deviceLabel, "ipPrefix", ipPrefix, "signInTime",
-				TIME.format(at), "riskReasons", reasons);
+		// Mutable: the template provider adds its own attributes (realm name, locale, ...) to this map.
+		Map<String, Object> attributes = new HashMap<>();
+		attributes.put("deviceLabel", deviceLabel);
+		attributes.put("ipPrefix", ipPrefix);
+		attributes.put("signInTime", TIME.format(at));
+		attributes.put("riskReasons", reasons);
 		session.getProvider(EmailTemplateProvider.class)
 			.setRealm(realm)
 			.setUser(user)
