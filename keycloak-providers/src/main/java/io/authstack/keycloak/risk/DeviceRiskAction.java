@@ -12,6 +12,9 @@ public enum DeviceRiskAction {
 	/** Let the login through and email the user a "new sign-in" alert once it succeeded. */
 	NOTIFY("notify"),
 
+	/** Refuse until the user approves this device from an emailed, single-use link; then the login passes. */
+	REQUIRE_EMAIL_APPROVAL("require_email_approval"),
+
 	/** Refuse the login. */
 	DENY("deny");
 

@@ -8,10 +8,11 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.common.util.Time;
 import org.keycloak.device.DeviceRepresentationProvider;
+import org.keycloak.email.EmailException;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -19,6 +20,7 @@ import org.keycloak.models.UserLoginFailureModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 import org.keycloak.services.messages.Messages;
+import org.keycloak.services.resources.LoginActionsService;
 
 /**
  * Compares the signing-in device and network with the user's known devices and applies the action the
@@ -47,6 +49,17 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 	/** Event error and direct-grant {@code error_description} when the action is {@code deny}. */
 	public static final String DEVICE_DENIED = "device_denied";
 
+	/** Event error and direct-grant {@code error_description} while a device awaits the user's approval. */
+	public static final String DEVICE_APPROVAL_REQUIRED = "device_approval_required";
+
+	/** The browser page asking the user to approve the device from their email (theme-resources). */
+	static final String CHECK_EMAIL_TEMPLATE = "device-risk-check-email.ftl";
+
+	static final String NOT_APPROVED_YET_MESSAGE = "deviceRiskNotApprovedYet";
+
+	/** Auth note: the device id a browser login waits on while the user opens the approval link. */
+	private static final String AWAITING_APPROVAL_NOTE = "authstack.device_risk.awaiting_approval";
+
 	/** The flow path of the token endpoint, which runs the direct-grant flow. */
 	private static final String DIRECT_GRANT_FLOW_PATH = "token";
 
@@ -60,6 +73,12 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 
 	@Override
 	public void authenticate(AuthenticationFlowContext context) {
+		if (context.getUser() == null) {
+			// An earlier step refused without naming the user (a brute-force lockout in the direct grant hides
+			// itself this way); there is no device to check, and the flow fails on its own.
+			context.attempted();
+			return;
+		}
 		DeviceRiskConfig config = DeviceRiskConfig.of(context.getAuthenticatorConfig());
 		boolean directGrant = DIRECT_GRANT_FLOW_PATH.equals(context.getFlowPath());
 		PendingSignIn pending;
@@ -96,14 +115,72 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 				pending.withAlert().writeTo(context.getAuthenticationSession());
 				context.success();
 			}
+			case REQUIRE_EMAIL_APPROVAL -> requireApproval(context, config, pending, directGrant);
 			case DENY -> deny(context, directGrant);
 		}
 	}
 
+	/**
+	 * The "check your email" page was submitted: the login continues once the device has been approved,
+	 * without sending another email.
+	 */
 	@Override
 	public void action(AuthenticationFlowContext context) {
-		// No form of its own: every outcome is decided in authenticate().
-		authenticate(context);
+		String awaited = context.getAuthenticationSession().getAuthNote(AWAITING_APPROVAL_NOTE);
+		if (awaited == null) {
+			authenticate(context);
+			return;
+		}
+		DeviceRiskConfig config = DeviceRiskConfig.of(context.getAuthenticatorConfig());
+		boolean approved = KnownDeviceStore.read(context.getUser())
+			.find(awaited)
+			.filter((device) -> device.isTrustedAt(Instant.ofEpochSecond(Time.currentTime()), config.trustLifetimeDays()))
+			.isPresent();
+		if (approved) {
+			context.getAuthenticationSession().removeAuthNote(AWAITING_APPROVAL_NOTE);
+			context.success();
+			return;
+		}
+		context.challenge(context.form().setError(NOT_APPROVED_YET_MESSAGE).createForm(CHECK_EMAIL_TEMPLATE));
+	}
+
+	/**
+	 * Emails a single-use link approving exactly this device and refuses the login until it is used. A user
+	 * without a verified email could never approve, so is refused outright.
+	 */
+	private static void requireApproval(AuthenticationFlowContext context, DeviceRiskConfig config,
+			PendingSignIn pending, boolean directGrant) {
+		KeycloakSession session = context.getSession();
+		RealmModel realm = context.getRealm();
+		UserModel user = context.getUser();
+		if (user.getEmail() == null || !user.isEmailVerified()) {
+			deny(context, directGrant);
+			return;
+		}
+		String clientId = context.getAuthenticationSession().getClient().getClientId();
+		int lifetimeMinutes = config.approvalLinkLifetimeMinutes();
+		DeviceApprovalActionToken token = new DeviceApprovalActionToken(user.getId(), user.getEmail(), clientId,
+				Time.currentTime() + lifetimeMinutes * 60, pending);
+		String link = LoginActionsService.actionTokenProcessor(context.getUriInfo())
+			.queryParam(Constants.KEY, token.serialize(session, realm, context.getUriInfo()))
+			.queryParam(Constants.CLIENT_ID, clientId)
+			.build(realm.getName())
+			.toString();
+		try {
+			DeviceApprovalEmail.send(session, realm, user, link, lifetimeMinutes, pending);
+		}
+		catch (EmailException ex) {
+			// Still refused: without the email the device cannot be approved, and letting it in would skip the check.
+			LOG.errorf(ex, "device-risk: could not send the device approval email to user %s", user.getId());
+		}
+		context.getEvent().user(user).error(DEVICE_APPROVAL_REQUIRED);
+		if (directGrant) {
+			context.forceChallenge(invalidGrant(DEVICE_APPROVAL_REQUIRED));
+			return;
+		}
+		pending.writeTo(context.getAuthenticationSession());
+		context.getAuthenticationSession().setAuthNote(AWAITING_APPROVAL_NOTE, pending.deviceId());
+		context.challenge(context.form().createForm(CHECK_EMAIL_TEMPLATE));
 	}
 
 	private PendingSignIn observe(AuthenticationFlowContext context, DeviceRiskConfig config, boolean directGrant) {
@@ -141,20 +218,28 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 		context.getEvent().user(user).error(DEVICE_DENIED);
 		Response response;
 		if (directGrant) {
-			response = Response.status(Response.Status.BAD_REQUEST)
-				.entity(new OAuth2ErrorRepresentation(OAuthErrorException.INVALID_GRANT, DEVICE_DENIED))
-				.type(MediaType.APPLICATION_JSON_TYPE)
-				.build();
+			response = invalidGrant(DEVICE_DENIED);
 		}
 		else {
 			response = context.form().setError(Messages.ACCESS_DENIED).createErrorPage(Response.Status.FORBIDDEN);
 		}
-		context.failure(AuthenticationFlowError.ACCESS_DENIED, response);
+		// Answered as a challenge, not a flow failure: Keycloak would count a failure against the user's
+		// brute-force budget, and the password was right; locking the owner out is not this check's job.
+		context.forceChallenge(response);
 	}
 
+	/** The token endpoint's refusal, with a description the BFF maps to its own error code. */
+	private static Response invalidGrant(String description) {
+		return Response.status(Response.Status.BAD_REQUEST)
+			.entity(new OAuth2ErrorRepresentation(OAuthErrorException.INVALID_GRANT, description))
+			.type(MediaType.APPLICATION_JSON_TYPE)
+			.build();
+	}
+
+	/** It needs the user, but checks for it itself: see {@link #authenticate}. */
 	@Override
 	public boolean requiresUser() {
-		return true;
+		return false;
 	}
 
 	@Override

@@ -15,8 +15,9 @@ public final class DeviceRiskConfigProperties {
 		.name(DeviceRiskConfig.ACTION)
 		.label("Action on a new device")
 		.helpText("What happens when a user signs in from a device not seen before (or, if enabled below, from a "
-				+ "new network). notify: the login succeeds and the user gets a 'new sign-in' email. deny: the login "
-				+ "is refused.")
+				+ "new network). notify: the login succeeds and the user gets a 'new sign-in' email. "
+				+ "require_email_approval: the login is refused until the user approves this device from a single-use "
+				+ "link emailed to them (users without a verified email are refused). deny: the login is refused.")
 		.type(ProviderConfigProperty.LIST_TYPE)
 		.options(DeviceRiskAction.configValues())
 		.defaultValue(DeviceRiskConfig.DEFAULT_ACTION.value())

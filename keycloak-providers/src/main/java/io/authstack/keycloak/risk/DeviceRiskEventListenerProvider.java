@@ -45,15 +45,22 @@ final class DeviceRiskEventListenerProvider implements EventListenerProvider {
 		if (userSession == null) {
 			return;
 		}
-		PendingSignIn.takeFrom(userSession).ifPresent((pending) -> learn(realm, userSession.getUser(), pending));
+		try {
+			PendingSignIn.takeFrom(userSession).ifPresent((pending) -> learn(realm, userSession.getUser(), pending));
+		}
+		catch (RuntimeException ex) {
+			LOG.warnf(ex, "device-risk: could not read the pending sign-in of user session %s", event.getSessionId());
+		}
 	}
 
 	private void learn(RealmModel realm, UserModel user, PendingSignIn pending) {
 		Instant now = Instant.ofEpochSecond(Time.currentTime());
 		try {
 			KnownDevices known = KnownDeviceStore.read(user);
-			KnownDeviceStore.write(user,
-					known.signedIn(pending.deviceId(), pending.label(), pending.ipPrefix(), now, pending.devicesKept()));
+			if (!known.isCurrent(pending.deviceId(), pending.label(), pending.ipPrefix(), now, pending.devicesKept())) {
+				KnownDeviceStore.write(user, known.signedIn(pending.deviceId(), pending.label(), pending.ipPrefix(), now,
+						pending.devicesKept()));
+			}
 		}
 		catch (RuntimeException ex) {
 			LOG.warnf(ex, "device-risk: could not record the device of user %s", user.getId());

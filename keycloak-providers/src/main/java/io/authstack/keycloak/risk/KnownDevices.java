@@ -14,6 +14,8 @@ public final class KnownDevices {
 	private static final Comparator<KnownDevice> NEWEST_FIRST = Comparator.comparingLong(KnownDevice::lastSeen)
 		.reversed();
 
+	static final long LAST_SEEN_RESOLUTION_SECONDS = 3600;
+
 	private final List<KnownDevice> devices;
 
 	public KnownDevices(List<KnownDevice> devices) {
@@ -35,6 +37,18 @@ public final class KnownDevices {
 	/** Whether any known device last signed in from {@code ipPrefix}. */
 	public boolean cameFrom(String ipPrefix) {
 		return this.devices.stream().anyMatch((device) -> ipPrefix.equals(device.ipPrefix()));
+	}
+
+	/**
+	 * Whether recording this sign-in would change nothing that matters: the device is known with the same
+	 * label and network and was seen less than {@value #LAST_SEEN_RESOLUTION_SECONDS} seconds ago. Skipping
+	 * the write then saves a database update on most logins; trust lifetimes count in days.
+	 */
+	public boolean isCurrent(String deviceId, String label, String ipPrefix, Instant at, int keep) {
+		return this.devices.size() <= keep && find(deviceId)
+			.filter((device) -> device.label().equals(label) && device.ipPrefix().equals(ipPrefix))
+			.filter((device) -> at.getEpochSecond() - device.lastSeen() < LAST_SEEN_RESOLUTION_SECONDS)
+			.isPresent();
 	}
 
 	/**

@@ -48,10 +48,12 @@ final class DeviceRiskAdmin {
 	}
 
 	/** Sets the execution's requirement, {@code REQUIRED} or {@code DISABLED}. */
+	@SuppressWarnings("unchecked")
 	void requirement(String flowAlias, String requirement) {
-		JsonNode execution = execution(flowAlias);
-		this.api.adminPut(realmPath("/authentication/flows/" + encode(flowAlias) + "/executions"),
-				Map.of("id", execution.get("id").asString(), "requirement", requirement));
+		// The whole representation goes back: fields left out (the priority) would be reset.
+		Map<String, Object> execution = JSON.convertValue(execution(flowAlias), Map.class);
+		execution.put("requirement", requirement);
+		this.api.adminPut(realmPath("/authentication/flows/" + encode(flowAlias) + "/executions"), execution);
 	}
 
 	/** The user's known devices as the admin REST API shows them. */

@@ -46,6 +46,25 @@ class KnownDevicesTest {
 	}
 
 	@Test
+	void recentSignInFromTheSameDeviceAndNetworkNeedsNoUpdate() {
+		KnownDevices devices = new KnownDevices(List.of(new KnownDevice("a", "Firefox on Linux", "203.0.113.0/24", 50,
+				NOW.minusSeconds(600).getEpochSecond())));
+
+		assertThat(devices.isCurrent("a", "Firefox on Linux", "203.0.113.0/24", NOW, 10)).isTrue();
+		assertThat(devices.isCurrent("a", "Firefox on Linux", "198.51.100.0/24", NOW, 10)).isFalse();
+		assertThat(devices.isCurrent("a", "Firefox on Windows", "203.0.113.0/24", NOW, 10)).isFalse();
+		assertThat(devices.isCurrent("a", "Firefox on Linux", "203.0.113.0/24", NOW.plusSeconds(3600), 10)).isFalse();
+		assertThat(devices.isCurrent("b", "Firefox on Linux", "203.0.113.0/24", NOW, 10)).isFalse();
+	}
+
+	@Test
+	void listLongerThanTheLimitNeedsTrimming() {
+		KnownDevices devices = new KnownDevices(List.of(device("a", NOW.getEpochSecond()), device("b", 100)));
+
+		assertThat(devices.isCurrent("a", "Firefox on Linux", "203.0.113.0/24", NOW, 1)).isFalse();
+	}
+
+	@Test
 	void knowsWhichNetworksItsDevicesCameFrom() {
 		KnownDevices devices = new KnownDevices(List.of(device("a", 100)));
 

@@ -58,6 +58,11 @@ final class LoginClient {
 		return send(HTTP, request.build());
 	}
 
+	/** A plain GET, as a mail client's link would open it in a browser with no cookies. */
+	HttpResponse<String> open(String url) {
+		return send(HTTP, HttpRequest.newBuilder(URI.create(url)).GET().build());
+	}
+
 	/** A browser with its own cookie jar, sending {@code headers} on every request. */
 	Browser browser(Map<String, String> headers) {
 		return new Browser(new CookieManager(), headers);
@@ -103,6 +108,18 @@ final class LoginClient {
 			String submitTo = action.group(1).replace("&amp;", "&");
 			return send(this.http, request(submitTo).header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password))))
+				.build());
+		}
+
+		/** Submits the form with the given id, without fields, from a page this browser got. */
+		HttpResponse<String> submit(HttpResponse<String> page, String formId) {
+			Matcher action = Pattern.compile("id=\"" + formId + "\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
+			if (!action.find()) {
+				throw new IllegalStateException("No form " + formId + " in: " + page.body());
+			}
+			return send(this.http, request(action.group(1).replace("&amp;", "&"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.noBody())
 				.build());
 		}
 
