@@ -111,6 +111,37 @@ class DeviceRiskAuthenticatorIT {
 	}
 
 	@Test
+	void realmRunsTheCheckInItsBrowserAndDirectGrantFlowsAndKeepsKeycloaksOtherFlows() {
+		JsonNode realm = api.adminGet("/admin/realms/" + LoginClient.REALM);
+		List<String> flows = api.adminGet("/admin/realms/" + LoginClient.REALM + "/authentication/flows")
+			.valueStream()
+			.map((flow) -> flow.get("alias").asString())
+			.toList();
+
+		assertThat(realm.get("browserFlow").asString()).isEqualTo(DeviceRiskAdmin.BROWSER_FLOW);
+		assertThat(realm.get("directGrantFlow").asString()).isEqualTo(DeviceRiskAdmin.DIRECT_GRANT_FLOW);
+		assertThat(flows).contains(DeviceRiskAdmin.BROWSER_FLOW, DeviceRiskAdmin.DIRECT_GRANT_FLOW, "browser",
+				"direct grant", "registration", "reset credentials", "clients", "first broker login", "docker auth");
+		assertThat(realm.get("resetCredentialsFlow").asString()).isEqualTo("reset credentials");
+		assertThat(realm.get("registrationFlow").asString()).isEqualTo("registration");
+		assertThat(realm.get("clientAuthenticationFlow").asString()).isEqualTo("clients");
+	}
+
+	@Test
+	void knownDevicesAreAdminOnlyInTheUserProfile() {
+		JsonNode attribute = api.adminGet("/admin/realms/" + LoginClient.REALM + "/users/profile")
+			.get("attributes")
+			.valueStream()
+			.filter((a) -> a.get("name").asString().equals(KnownDeviceStore.ATTRIBUTE))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(attribute.get("multivalued").asBoolean()).isTrue();
+		assertThat(attribute.path("permissions").path("view").valueStream().map(JsonNode::asString)).containsExactly("admin");
+		assertThat(attribute.path("permissions").path("edit").valueStream().map(JsonNode::asString)).containsExactly("admin");
+	}
+
+	@Test
 	void firstLoginFromADeviceSucceedsWithoutAlertAndLearnsTheDevice() {
 		String userId = newUser();
 
@@ -294,6 +325,9 @@ class DeviceRiskAuthenticatorIT {
 		await().atMost(MAIL_WAIT).until(() -> mailsTo(this.username).size() == 1);
 		assertThat(text(mailsTo(this.username).get(0))).contains("Firefox on Linux");
 		assertThat(admin.knownDevices(userId)).hasSize(2);
+		JsonNode login = admin.events(userId, "LOGIN").get(0);
+		assertThat(login.path("details").path("risk_reasons").asString()).isEqualTo("new_device");
+		assertThat(login.path("details").path("device_label").asString()).isEqualTo("Firefox on Linux");
 	}
 
 	@Test
