@@ -32,8 +32,13 @@ import org.keycloak.services.resources.LoginActionsService;
  * <p>
  * A failure inside the check (an unreadable header, a store error) never breaks a login that would
  * otherwise pass: the login goes through, the event says {@code risk_check=failed} and the server log has
- * the cause. The one exception is the {@code deny} action, which an admin picks to fail closed: there a
- * check that cannot run refuses the login too.
+ * the cause. The exceptions are {@code deny} and {@code require_email_approval}, which an admin picks to keep
+ * unknown devices out: there a check that cannot run refuses the login too (fail closed).
+ * <p>
+ * Refusals are answered as challenges, not flow failures, so they do not count against the user's
+ * brute-force budget: the password was right, and an attacker holding it must not be able to lock the
+ * owner out through this check. The direct grant answers {@code invalid_grant} with the description
+ * {@value #DEVICE_DENIED} or {@value #DEVICE_APPROVAL_REQUIRED}, which the BFF maps to its own codes.
  */
 public final class DeviceRiskAuthenticator implements Authenticator {
 
@@ -60,6 +65,9 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 	/** Auth note: the device id a browser login waits on while the user opens the approval link. */
 	private static final String AWAITING_APPROVAL_NOTE = "authstack.device_risk.awaiting_approval";
 
+	/** Single-use store key prefix: an approval email for this user and device went out recently. */
+	private static final String APPROVAL_SENT_KEY = "authstack.device_risk.approval_sent:";
+
 	/** The flow path of the token endpoint, which runs the direct-grant flow. */
 	private static final String DIRECT_GRANT_FLOW_PATH = "token";
 
@@ -81,26 +89,27 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 		}
 		DeviceRiskConfig config = DeviceRiskConfig.of(context.getAuthenticatorConfig());
 		boolean directGrant = DIRECT_GRANT_FLOW_PATH.equals(context.getFlowPath());
-		PendingSignIn pending;
-		RiskAssessment assessment;
 		try {
-			pending = observe(context, config, directGrant);
-			assessment = RiskAssessment.of(KnownDeviceStore.read(context.getUser()), pending.deviceId(),
-					pending.ipPrefix(), recentFailures(context), Instant.ofEpochSecond(Time.currentTime()), config);
+			check(context, config, directGrant);
 		}
 		catch (RuntimeException ex) {
 			context.getEvent().detail(DETAIL_RISK_CHECK, "failed");
-			if (config.action() == DeviceRiskAction.DENY) {
-				LOG.errorf(ex, "device-risk: check failed for user %s; refusing, the action is deny",
-						context.getUser().getId());
+			if (config.action() == DeviceRiskAction.DENY || config.action() == DeviceRiskAction.REQUIRE_EMAIL_APPROVAL) {
+				LOG.errorf(ex, "device-risk: check failed for user %s; refusing, the action %s fails closed",
+						context.getUser().getId(), config.action().value());
 				deny(context, directGrant);
 				return;
 			}
 			LOG.warnf(ex, "device-risk: check failed for user %s; letting the login through",
 					context.getUser().getId());
 			context.success();
-			return;
 		}
+	}
+
+	private void check(AuthenticationFlowContext context, DeviceRiskConfig config, boolean directGrant) {
+		PendingSignIn pending = observe(context, config, directGrant);
+		RiskAssessment assessment = RiskAssessment.of(KnownDeviceStore.read(context.getUser()), pending.deviceId(),
+				pending.ipPrefix(), recentFailures(context), Instant.ofEpochSecond(Time.currentTime()), config);
 		pending = pending.withReasons(assessment.reasonCodes());
 		context.getEvent()
 			.detail(DETAIL_RISK_REASONS, assessment.reasonCodes())
@@ -157,8 +166,28 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 			deny(context, directGrant);
 			return;
 		}
-		String clientId = context.getAuthenticationSession().getClient().getClientId();
 		int lifetimeMinutes = config.approvalLinkLifetimeMinutes();
+		// One email per device while its link is valid: retries, or someone else holding the password,
+		// must not flood the user's inbox.
+		if (session.singleUseObjects()
+			.putIfAbsent(APPROVAL_SENT_KEY + user.getId() + ":" + pending.deviceId(), lifetimeMinutes * 60L)) {
+			sendApproval(context, lifetimeMinutes, pending);
+		}
+		context.getEvent().user(user).error(DEVICE_APPROVAL_REQUIRED);
+		if (directGrant) {
+			context.forceChallenge(invalidGrant(DEVICE_APPROVAL_REQUIRED));
+			return;
+		}
+		pending.writeTo(context.getAuthenticationSession());
+		context.getAuthenticationSession().setAuthNote(AWAITING_APPROVAL_NOTE, pending.deviceId());
+		context.challenge(context.form().createForm(CHECK_EMAIL_TEMPLATE));
+	}
+
+	private static void sendApproval(AuthenticationFlowContext context, int lifetimeMinutes, PendingSignIn pending) {
+		KeycloakSession session = context.getSession();
+		RealmModel realm = context.getRealm();
+		UserModel user = context.getUser();
+		String clientId = context.getAuthenticationSession().getClient().getClientId();
 		DeviceApprovalActionToken token = new DeviceApprovalActionToken(user.getId(), user.getEmail(), clientId,
 				Time.currentTime() + lifetimeMinutes * 60, pending);
 		String link = LoginActionsService.actionTokenProcessor(context.getUriInfo())
@@ -173,14 +202,6 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 			// Still refused: without the email the device cannot be approved, and letting it in would skip the check.
 			LOG.errorf(ex, "device-risk: could not send the device approval email to user %s", user.getId());
 		}
-		context.getEvent().user(user).error(DEVICE_APPROVAL_REQUIRED);
-		if (directGrant) {
-			context.forceChallenge(invalidGrant(DEVICE_APPROVAL_REQUIRED));
-			return;
-		}
-		pending.writeTo(context.getAuthenticationSession());
-		context.getAuthenticationSession().setAuthNote(AWAITING_APPROVAL_NOTE, pending.deviceId());
-		context.challenge(context.form().createForm(CHECK_EMAIL_TEMPLATE));
 	}
 
 	private PendingSignIn observe(AuthenticationFlowContext context, DeviceRiskConfig config, boolean directGrant) {

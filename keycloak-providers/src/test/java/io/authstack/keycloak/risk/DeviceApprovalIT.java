@@ -90,6 +90,8 @@ class DeviceApprovalIT {
 		assertThat(admin.events(userId, "LOGIN_ERROR").get(0).get("error").asString())
 			.isEqualTo(DeviceRiskAuthenticator.DEVICE_APPROVAL_REQUIRED);
 		String link = approvalLink();
+		assertThat(directGrant(DeviceRiskAuthenticatorIT.CHROME_ON_WINDOWS).statusCode()).isEqualTo(400);
+		assertThat(mailsTo(this.username)).as("a retry sends no second email while the link is valid").hasSize(1);
 
 		HttpResponse<String> approval = client.open(link);
 
