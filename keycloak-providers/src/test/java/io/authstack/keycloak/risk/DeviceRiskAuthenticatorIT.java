@@ -162,6 +162,18 @@ class DeviceRiskAuthenticatorIT {
 	}
 
 	@Test
+	void firstDeviceAlertsWhenTheAdminAsksForIt() throws Exception {
+		admin.configure(DeviceRiskAdmin.DIRECT_GRANT_FLOW, Map.of(DeviceRiskConfig.ALERT_ON_FIRST_DEVICE, "true"));
+		String userId = newUser();
+
+		assertThat(directGrant(FIREFOX_ON_LINUX).statusCode()).isEqualTo(200);
+
+		await().atMost(MAIL_WAIT).until(() -> mailsTo(this.username).size() == 1);
+		assertThat(text(mailsTo(this.username).get(0))).contains("Firefox on Linux");
+		assertThat(admin.knownDevices(userId)).hasSize(1);
+	}
+
+	@Test
 	void secondLoginFromTheSameDeviceIsSilent() {
 		String userId = newUser();
 		directGrant(FIREFOX_ON_LINUX);
