@@ -82,9 +82,7 @@ public final class KeycloakApi {
 		HttpResponse<String> response = send(adminRequest(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
 			.build());
-		if (response.statusCode() / 100 != 2) {
-			expectStatus(response, 200);
-		}
+		expectSuccess(response);
 		return response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
 	}
 
@@ -100,7 +98,7 @@ public final class KeycloakApi {
 		HttpResponse<String> response = send(adminRequest(path).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
 			.build());
-		expectStatus(response, 204);
+		expectSuccess(response);
 	}
 
 	/** POST of a JSON body on the admin REST API that creates something; returns the new resource's id. */
@@ -116,7 +114,7 @@ public final class KeycloakApi {
 	/** DELETE on the admin REST API, e.g. {@code /admin/realms/authstack/sessions/<id>} (a session's "Sign out"). */
 	public void adminDelete(String path) {
 		HttpResponse<String> response = send(adminRequest(path).DELETE().build());
-		expectStatus(response, 204);
+		expectSuccess(response);
 	}
 
 	/** GET on a public endpoint, e.g. a realm's OIDC discovery document. */
@@ -157,6 +155,13 @@ public final class KeycloakApi {
 
 	private static void expectStatus(HttpResponse<String> response, int expected) {
 		if (response.statusCode() != expected) {
+			throw new IllegalStateException(response.request().method() + " " + response.request().uri()
+					+ " answered " + response.statusCode() + ": " + response.body());
+		}
+	}
+
+	private static void expectSuccess(HttpResponse<String> response) {
+		if (response.statusCode() / 100 != 2) {
 			throw new IllegalStateException(response.request().method() + " " + response.request().uri()
 					+ " answered " + response.statusCode() + ": " + response.body());
 		}

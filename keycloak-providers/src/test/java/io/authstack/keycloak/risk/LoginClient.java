@@ -1,0 +1,218 @@
+package io.authstack.keycloak.risk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieHandler;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Signs in to the realm the way our clients do: the BFF's direct grant (with the browser's headers
+ * forwarded) and a browser driving Keycloak's login form (with a cookie jar of its own).
+ */
+final class LoginClient {
+
+	static final String REALM = "authstack";
+
+	static final String CLIENT_ID = "authstack-bff";
+
+	static final String CLIENT_SECRET = "dev-only-bff-client-secret-change-me";
+
+	static final String REDIRECT_URI = "http://localhost:8080/api/auth/callback";
+
+	private static final Pattern LOGIN_FORM_ACTION = Pattern.compile("action=\"([^\"]*/login-actions/authenticate[^\"]*)\"");
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private final String baseUrl;
+
+	LoginClient(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	/** A resource owner password grant with the given request headers; the raw answer. */
+	HttpResponse<String> passwordGrant(String username, String password, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(this.baseUrl + "/realms/" + REALM + "/protocol/openid-connect/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "client_id", CLIENT_ID,
+					"client_secret", CLIENT_SECRET, "username", username, "password", password, "scope", "openid"))));
+		headers.forEach(request::header);
+		return send(HTTP, request.build());
+	}
+
+	/** A plain GET, as a mail client's link would open it in a browser with no cookies. */
+	HttpResponse<String> open(String url) {
+		return send(HTTP, HttpRequest.newBuilder(URI.create(url)).GET().build());
+	}
+
+	/** A browser with its own cookie jar, sending {@code headers} on every request. */
+	Browser browser(Map<String, String> headers) {
+		return new Browser(new CookieManager(), headers);
+	}
+
+	final class Browser {
+
+		private final CookieManager cookies;
+
+		private final HttpClient http;
+
+		private final Map<String, String> headers;
+
+		private Browser(CookieManager cookies, Map<String, String> headers) {
+			this.cookies = cookies;
+			this.http = HttpClient.newBuilder()
+				.cookieHandler(new LocalhostIsSecure(cookies))
+				.followRedirects(HttpClient.Redirect.NEVER)
+				.build();
+			this.headers = headers;
+		}
+
+		/**
+		 * Opens the authorization endpoint (code flow with PKCE), submits the login form and returns the
+		 * answer to that submission: a redirect to the client with a code when the login succeeded.
+		 */
+		HttpResponse<String> logIn(String username, String password) {
+			String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+			Map<String, String> query = new LinkedHashMap<>();
+			query.put("client_id", CLIENT_ID);
+			query.put("redirect_uri", REDIRECT_URI);
+			query.put("response_type", "code");
+			query.put("scope", "openid");
+			query.put("state", "s" + System.nanoTime());
+			query.put("code_challenge", challenge(verifier));
+			query.put("code_challenge_method", "S256");
+			HttpResponse<String> page = send(this.http, request(LoginClient.this.baseUrl + "/realms/" + REALM
+					+ "/protocol/openid-connect/auth?" + form(query)).GET().build());
+			Matcher action = LOGIN_FORM_ACTION.matcher(page.body());
+			if (page.statusCode() != 200 || !action.find()) {
+				throw new IllegalStateException("No login form: " + page.statusCode() + " " + page.body());
+			}
+			String submitTo = action.group(1).replace("&amp;", "&");
+			return send(this.http, request(submitTo).header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password))))
+				.build());
+		}
+
+		/** Submits the form with the given id, without fields, from a page this browser got. */
+		HttpResponse<String> submit(HttpResponse<String> page, String formId) {
+			Matcher action = Pattern.compile("id=\"" + formId + "\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
+			if (!action.find()) {
+				throw new IllegalStateException("No form " + formId + " in: " + page.body());
+			}
+			return send(this.http, request(action.group(1).replace("&amp;", "&"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build());
+		}
+
+		Optional<String> cookie(String name) {
+			return this.cookies.getCookieStore()
+				.getCookies()
+				.stream()
+				.filter((cookie) -> cookie.getName().equals(name))
+				.map(HttpCookie::getValue)
+				.findFirst();
+		}
+
+		/** The same browser after its SSO session ended: only the named cookie is kept. */
+		Browser keepingOnly(String cookieName) {
+			CookieManager kept = new CookieManager();
+			this.cookies.getCookieStore()
+				.getCookies()
+				.stream()
+				.filter((cookie) -> cookie.getName().equals(cookieName))
+				.forEach((cookie) -> kept.getCookieStore().add(LocalhostIsSecure.asHttps(URI.create(LoginClient.this.baseUrl)), cookie));
+			return new Browser(kept, this.headers);
+		}
+
+		private HttpRequest.Builder request(String uri) {
+			HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(uri));
+			this.headers.forEach(builder::header);
+			return builder;
+		}
+
+	}
+
+	/**
+	 * Browsers treat {@code http://localhost} as a secure context and send it {@code Secure} cookies, which
+	 * Keycloak sets there; Java's cookie manager does not, so it is shown every URI as its HTTPS twin.
+	 */
+	private static final class LocalhostIsSecure extends CookieHandler {
+
+		private final CookieManager cookies;
+
+		LocalhostIsSecure(CookieManager cookies) {
+			this.cookies = cookies;
+		}
+
+		@Override
+		public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+			return this.cookies.get(asHttps(uri), requestHeaders);
+		}
+
+		@Override
+		public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+			this.cookies.put(asHttps(uri), responseHeaders);
+		}
+
+		static URI asHttps(URI uri) {
+			return URI.create(uri.toString().replaceFirst("^http:", "https:"));
+		}
+
+	}
+
+	private static String challenge(String verifier) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static byte[] randomBytes() {
+		byte[] bytes = new byte[32];
+		new SecureRandom().nextBytes(bytes);
+		return bytes;
+	}
+
+	private static String form(Map<String, String> fields) {
+		return fields.entrySet()
+			.stream()
+			.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+	}
+
+	private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("No answer from " + request.uri(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted calling " + request.uri(), ex);
+		}
+	}
+
+}
