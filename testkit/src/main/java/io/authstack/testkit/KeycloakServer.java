@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public final class KeycloakServer implements AutoCloseable {
 
-	private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+	// About 25 s on an idle 2-core machine; a loaded one (parallel builds) has taken over 3 min.
+	private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
 
 	private final ServerProcess process;
 
