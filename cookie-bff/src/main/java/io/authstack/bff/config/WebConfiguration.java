@@ -26,7 +26,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	/** The calls that establish, rotate or end a session: they check cookies themselves. */
 	static final String[] PUBLIC_AUTH_CALLS = { "/api/auth/login", "/api/auth/callback", "/api/auth/refresh",
-			"/api/auth/logout", "/api/auth/backchannel-logout" };
+			"/api/auth/logout", "/api/auth/backchannel-logout", "/api/auth/google" };
 
 	private final CsrfInterceptor csrf;
 

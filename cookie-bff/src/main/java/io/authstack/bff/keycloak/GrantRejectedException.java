@@ -10,13 +10,21 @@ public final class GrantRejectedException extends RuntimeException {
 
 	private final String error;
 
-	public GrantRejectedException(String error) {
+	private final String description;
+
+	public GrantRejectedException(String error, String description) {
 		super("Keycloak rejected the grant: " + error);
 		this.error = error;
+		this.description = description;
 	}
 
 	public String error() {
 		return this.error;
+	}
+
+	/** Keycloak's {@code error_description}, or {@code null}; our grant types put stable codes there. */
+	public String description() {
+		return this.description;
 	}
 
 }

@@ -26,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public final class KeycloakClient {
 
+	/** The grant type of {@code GoogleIdTokenGrantTypeFactory} in keycloak-providers. */
+	static final String GOOGLE_ID_TOKEN_GRANT = "urn:authstack:params:oauth:grant-type:google-id-token";
+
 	private final KeycloakProperties properties;
 
 	private final RestClient http;
@@ -57,6 +60,17 @@ public final class KeycloakClient {
 	 *
 	 * @see <a href="https://www.rfc-editor.org/rfc/rfc7636#section-4.5">RFC 7636 §4.5</a>
 	 */
+	/**
+	 * Exchanges a Google ID token for tokens of ours through authstack's own grant type in Keycloak,
+	 * which verifies it and finds, links or creates the user.
+	 */
+	public TokenResponse googleIdToken(String idToken, ForwardedClient client) {
+		MultiValueMap<String, String> form = clientForm();
+		form.add("grant_type", GOOGLE_ID_TOKEN_GRANT);
+		form.add("id_token", idToken);
+		return tokenRequest(form, client);
+	}
+
 	public TokenResponse authorizationCode(String code, URI redirectUri, String codeVerifier, ForwardedClient client) {
 		MultiValueMap<String, String> form = clientForm();
 		form.add("grant_type", "authorization_code");
@@ -106,9 +120,10 @@ public final class KeycloakClient {
 
 	private RuntimeException rejection(Outcome outcome, String endpoint) {
 		if (outcome.status().is4xxClientError()) {
-			String error = oauthError(outcome.body());
+			JsonNode error = oauthError(outcome.body());
 			if (error != null) {
-				return new GrantRejectedException(error);
+				return new GrantRejectedException(error.get("error").asString(),
+						error.path("error_description").asString(null));
 			}
 		}
 		return new UpstreamUnavailableException("Keycloak " + endpoint + " answered " + outcome.status(), null);
@@ -135,10 +150,11 @@ public final class KeycloakClient {
 		}
 	}
 
-	private String oauthError(byte[] body) {
+	/** The OAuth error object ({@code error}, {@code error_description}), or {@code null}. */
+	private JsonNode oauthError(byte[] body) {
 		try {
-			JsonNode error = this.json.readTree(body).get("error");
-			return (error != null && error.isString()) ? error.asString() : null;
+			JsonNode answer = this.json.readTree(body);
+			return (answer.path("error").isString()) ? answer : null;
 		}
 		catch (RuntimeException ex) {
 			// Not JSON: a proxy's error page, say. The caller reports Keycloak as unavailable.

@@ -16,7 +16,7 @@ import io.authstack.bff.keycloak.AccessToken;
  */
 public record SessionView(String sub, String username, String email, List<String> roles, Instant expiresAt) {
 
-	static SessionView of(AccessToken token) {
+	public static SessionView of(AccessToken token) {
 		return new SessionView(token.subject(), token.username(), token.email(), token.roles(), token.expiresAt());
 	}
 

@@ -1,0 +1,79 @@
+package io.authstack.bff.google;
+
+import java.util.Map;
+
+import io.authstack.bff.binding.ClientAddress;
+import io.authstack.bff.binding.FingerprintBinding;
+import io.authstack.bff.keycloak.AccessToken;
+import io.authstack.bff.keycloak.GrantRejectedException;
+import io.authstack.bff.keycloak.KeycloakClient;
+import io.authstack.bff.keycloak.TokenResponse;
+import io.authstack.bff.problem.ProblemCode;
+import io.authstack.bff.problem.ProblemException;
+import io.authstack.bff.ratelimit.LoginRateLimiter;
+import io.authstack.bff.session.CookieSession;
+import io.authstack.bff.session.SessionView;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * "Sign in with Google" for the SPA: the Google ID token goes to Keycloak's Google ID-token grant (ours,
+ * in keycloak-providers), which verifies it and finds, links or creates the user; the answer is the same
+ * cookie session as any login. Keycloak's refusals come back as stable codes and nothing more.
+ */
+@RestController
+class GoogleSignInController {
+
+	private static final Logger logger = LoggerFactory.getLogger(GoogleSignInController.class);
+
+	/** Keycloak's {@code error_description} for our grant's refusals, as the SPA sees them. */
+	private static final Map<String, ProblemCode> REFUSALS = Map.of("google_token_invalid",
+			ProblemCode.GOOGLE_TOKEN_INVALID, "google_email_unverified", ProblemCode.GOOGLE_EMAIL_UNVERIFIED,
+			"google_domain_not_allowed", ProblemCode.GOOGLE_DOMAIN_NOT_ALLOWED, "google_keys_unavailable",
+			ProblemCode.UPSTREAM_UNAVAILABLE);
+
+	private final KeycloakClient keycloak;
+
+	private final CookieSession cookieSession;
+
+	private final FingerprintBinding binding;
+
+	private final LoginRateLimiter rateLimiter;
+
+	private final ClientAddress clientAddress;
+
+	GoogleSignInController(KeycloakClient keycloak, CookieSession cookieSession, FingerprintBinding binding,
+			LoginRateLimiter rateLimiter, ClientAddress clientAddress) {
+		this.keycloak = keycloak;
+		this.cookieSession = cookieSession;
+		this.binding = binding;
+		this.rateLimiter = rateLimiter;
+		this.clientAddress = clientAddress;
+	}
+
+	@PostMapping("/api/auth/google")
+	SessionView signIn(@Valid @RequestBody GoogleCredential google, HttpServletRequest request,
+			HttpServletResponse response) {
+		this.rateLimiter.checkAddress(this.clientAddress.of(request));
+		TokenResponse tokens;
+		try {
+			tokens = this.keycloak.googleIdToken(google.credential(), this.binding.forwarded(request));
+		}
+		catch (GrantRejectedException ex) {
+			logger.info("Google sign-in refused: {} {}", ex.error(), ex.description());
+			ProblemCode code = REFUSALS.getOrDefault(ex.description(), ProblemCode.GOOGLE_SIGN_IN_REFUSED);
+			throw new ProblemException(code, "Google sign-in was refused.");
+		}
+		AccessToken token = this.cookieSession.issue(response, tokens, this.binding.of(request));
+		logger.info("Google sign-in of user {}", token.subject());
+		return SessionView.of(token);
+	}
+
+}
