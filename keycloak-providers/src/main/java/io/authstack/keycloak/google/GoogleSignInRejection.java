@@ -36,6 +36,15 @@ public enum GoogleSignInRejection {
 	/** No account matches and the realm does not allow registration. */
 	REGISTRATION_CLOSED("google_registration_closed", Errors.REGISTRATION_DISABLED),
 
+	/** The {@code google} provider's post-login flow (device risk, for instance) refused the login. */
+	LOGIN_DENIED("google_login_denied", Errors.ACCESS_DENIED),
+
+	/**
+	 * The post-login flow wants to talk to the user (a second step), which a token request cannot: sign in through
+	 * the redirect flow, where it can.
+	 */
+	INTERACTION_REQUIRED("google_interaction_required", Errors.ACCESS_DENIED),
+
 	/** The realm has no enabled {@code google} identity provider. */
 	SIGN_IN_DISABLED("google_sign_in_disabled", Errors.UNKNOWN_IDENTITY_PROVIDER),
 

@@ -260,6 +260,23 @@ class GoogleIdTokenGrantIT {
 	}
 
 	@Test
+	void postLoginFlowOfTheGoogleProviderRunsOnEverySignInAndCanDenyIt() {
+		String sub = newSubject();
+		assertThat(signInWithPostLoginFlow(sub, "deny-access-authenticator").body().get("error_description").asString())
+			.isEqualTo("google_login_denied");
+		assertThat(signInWithPostLoginFlow(sub, "allow-access-authenticator").status()).isEqualTo(200);
+	}
+
+	@Test
+	void postLoginFlowThatWantsToTalkToTheUserSendsTheSignInToTheRedirectFlow() {
+		String sub = newSubject();
+
+		Answer answer = signInWithPostLoginFlow(sub, "auth-username-password-form");
+
+		assertRefused(answer, "google_interaction_required");
+	}
+
+	@Test
 	void newGoogleUserIsRefusedWhenTheRealmDoesNotAllowRegistration() {
 		String sub = newSubject();
 		String email = sub + "@gmail.test";
@@ -419,6 +436,24 @@ class GoogleIdTokenGrantIT {
 			Map<String, Object> config = (Map<String, Object>) provider.get("config");
 			config.put("hostedDomain", domains);
 		});
+	}
+
+	/** Signs in with the google provider's post-login flow made of this one required authenticator. */
+	private static Answer signInWithPostLoginFlow(String sub, String authenticator) {
+		String flow = "google-post-login-" + UUID.randomUUID();
+		String flows = "/admin/realms/" + REALM + "/authentication/flows";
+		api.adminCreate(flows, Map.of("alias", flow, "providerId", "basic-flow", "topLevel", true, "builtIn", false));
+		String executions = flows + "/" + flow + "/executions";
+		api.adminCreate(executions + "/execution", Map.of("provider", authenticator));
+		String executionId = api.adminGet(executions).get(0).get("id").asString();
+		api.adminPut(executions, Map.of("id", executionId, "requirement", "REQUIRED"));
+		updateGoogleProvider((provider) -> provider.put("postBrokerLoginFlowAlias", flow));
+		try {
+			return grant(google.idToken(sub, sub + "@gmail.test").sign());
+		}
+		finally {
+			updateGoogleProvider((provider) -> provider.remove("postBrokerLoginFlowAlias"));
+		}
 	}
 
 	/** Reads the realm's google identity provider, lets the test change it, and writes it back. */
