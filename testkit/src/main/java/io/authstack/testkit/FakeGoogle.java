@@ -71,6 +71,8 @@ public final class FakeGoogle implements AutoCloseable {
 
 	private final AtomicInteger jwksRequests = new AtomicInteger();
 
+	private volatile boolean jwksDown;
+
 	/** Who the next browser sign-in asserts, as if the user had picked that account at Google. */
 	private final AtomicReference<IdToken> nextSignIn = new AtomicReference<>();
 
@@ -138,6 +140,11 @@ public final class FakeGoogle implements AutoCloseable {
 		return this.jwksRequests.get();
 	}
 
+	/** Makes the JWKS endpoint fail (a 503 with no JSON), as during an outage, or work again. */
+	public void jwksDown(boolean down) {
+		this.jwksDown = down;
+	}
+
 	/** Publishes a new key and signs with it from now on, as Google does when it rotates. */
 	public void rotateKey() {
 		this.keys.add(newKey());
@@ -163,6 +170,11 @@ public final class FakeGoogle implements AutoCloseable {
 
 	private void serveJwks(HttpExchange exchange) throws IOException {
 		this.jwksRequests.incrementAndGet();
+		if (this.jwksDown) {
+			exchange.sendResponseHeaders(503, -1);
+			exchange.close();
+			return;
+		}
 		List<JWK> published = new ArrayList<>();
 		for (RSAKey key : this.keys) {
 			published.add(key.toPublicJWK());

@@ -51,8 +51,7 @@ public final class GoogleIdTokenGrantType extends OAuth2GrantTypeBase {
 	@Override
 	public Response process(Context context) {
 		setContext(context);
-		this.event.detail(Details.AUTH_METHOD, GoogleIdTokenGrantTypeFactory.IDENTITY_PROVIDER_ALIAS)
-			.detail(Details.IDENTITY_PROVIDER, GoogleIdTokenGrantTypeFactory.IDENTITY_PROVIDER_ALIAS);
+		this.event.detail(Details.IDENTITY_PROVIDER, GoogleIdTokenGrantTypeFactory.IDENTITY_PROVIDER_ALIAS);
 		requireAllowedClient();
 		String scope = getRequestedScopes();
 		try {

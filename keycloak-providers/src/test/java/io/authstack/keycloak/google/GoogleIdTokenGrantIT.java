@@ -376,6 +376,29 @@ class GoogleIdTokenGrantIT {
 	}
 
 	@Test
+	void googleKeysUnreachableMeansTryAgainLaterNotABadToken() {
+		String sub = newSubject();
+		google.jwksDown(true);
+		try {
+			google.rotateKey();
+
+			// Once Keycloak's refetch interval allows a fetch, the outage shows as a 503, never as a verdict.
+			Answer answer = await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> grant(google.idToken(sub, sub + "@gmail.test").sign()), (a) -> a.status() != 400);
+			assertThat(answer.status()).isEqualTo(503);
+			assertThat(answer.body().get("error").asString()).isEqualTo("temporarily_unavailable");
+			assertThat(usersWithEmail(sub + "@gmail.test")).isEmpty();
+		}
+		finally {
+			google.jwksDown(false);
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> grant(google.idToken(sub, sub + "@gmail.test").sign()).status() == 200);
+	}
+
+	@Test
 	void googleKeysAreCachedAcrossSignIns() {
 		String sub = newSubject();
 		grant(google.idToken(sub, sub + "@gmail.test").sign());
