@@ -27,6 +27,7 @@ import org.keycloak.services.managers.UserSessionManager;
 import org.keycloak.sessions.CommonClientSessionModel.ExecutionStatus;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.sessions.RootAuthenticationSessionModel;
+import org.keycloak.social.google.GoogleIdentityProviderConfig;
 
 /**
  * An extension grant that exchanges a Google ID token ("Sign in with Google", One Tap) for this realm's tokens.
@@ -100,12 +101,12 @@ public final class GoogleIdTokenGrantType extends OAuth2GrantTypeBase {
 
 	/** Audiences and hosted domains are the realm's, as configured on its {@code google} identity provider. */
 	private GoogleIdTokenChecks checks(IdentityProviderModel google) {
+		GoogleIdentityProviderConfig config = new GoogleIdentityProviderConfig(google);
 		Set<String> audiences = new HashSet<>(this.settings.additionalAudiences());
-		String clientId = google.getConfig().get("clientId");
-		if (clientId != null && !clientId.isBlank()) {
-			audiences.add(clientId);
+		if (config.getClientId() != null && !config.getClientId().isBlank()) {
+			audiences.add(config.getClientId());
 		}
-		String hostedDomain = google.getConfig().get("hostedDomain");
+		String hostedDomain = config.getHostedDomain();
 		// Keycloak's Google provider reads "*" as "any account"; so do we.
 		Set<String> hostedDomains = "*".equals(hostedDomain) ? Set.of() : GoogleIdTokenSettings.list(hostedDomain);
 		return new GoogleIdTokenChecks(this.settings.issuers(), audiences, hostedDomains, this.settings.clockSkew());
