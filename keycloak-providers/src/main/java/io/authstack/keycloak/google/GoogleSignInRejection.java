@@ -49,7 +49,13 @@ public enum GoogleSignInRejection {
 	SIGN_IN_DISABLED("google_sign_in_disabled", Errors.UNKNOWN_IDENTITY_PROVIDER),
 
 	/** Google's keys could not be fetched: nothing was decided about the token. */
-	KEYS_UNAVAILABLE("google_keys_unavailable", Errors.INVALID_TOKEN);
+	KEYS_UNAVAILABLE("google_keys_unavailable", Errors.INVALID_TOKEN),
+
+	/**
+	 * Another request signed the same Google account up or linked it at the same moment and won: the same token,
+	 * sent again, signs in.
+	 */
+	CONCURRENT_SIGN_IN("google_sign_in_conflict", Errors.INVALID_REQUEST);
 
 	private final String code;
 
@@ -70,13 +76,18 @@ public enum GoogleSignInRejection {
 		return this.eventError;
 	}
 
-	/** The OAuth {@code error}: our failure is a server one, everything else the grant's. */
+	/** The OAuth {@code error}: nothing wrong with the grant when the server cannot decide now; else the grant's. */
 	public String oauthError() {
-		return (this == KEYS_UNAVAILABLE) ? OAuthErrorException.TEMPORARILY_UNAVAILABLE : OAuthErrorException.INVALID_GRANT;
+		return isTransient() ? OAuthErrorException.TEMPORARILY_UNAVAILABLE : OAuthErrorException.INVALID_GRANT;
 	}
 
 	public Response.Status status() {
-		return (this == KEYS_UNAVAILABLE) ? Response.Status.SERVICE_UNAVAILABLE : Response.Status.BAD_REQUEST;
+		return isTransient() ? Response.Status.SERVICE_UNAVAILABLE : Response.Status.BAD_REQUEST;
+	}
+
+	/** Whether the same request may succeed when retried. */
+	private boolean isTransient() {
+		return this == KEYS_UNAVAILABLE || this == CONCURRENT_SIGN_IN;
 	}
 
 }

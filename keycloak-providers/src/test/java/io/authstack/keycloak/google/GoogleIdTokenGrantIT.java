@@ -3,11 +3,13 @@ package io.authstack.keycloak.google;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -102,6 +104,32 @@ class GoogleIdTokenGrantIT {
 		assertThat(second.status()).isEqualTo(200);
 		assertThat(claims(first, "access_token").get("sub").asString())
 			.isNotEqualTo(claims(second, "access_token").get("sub").asString());
+	}
+
+	@Test
+	void concurrentFirstSignInsOfOneGoogleAccountCreateOneUserAndTheOthersMayRetry() {
+		String sub = newSubject();
+		String email = sub + "@gmail.test";
+		List<CompletableFuture<Answer>> signIns = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			String token = google.idToken(sub, email).sign();
+			signIns.add(CompletableFuture.supplyAsync(() -> grant(token)));
+		}
+
+		List<Answer> answers = signIns.stream().map(CompletableFuture::join).toList();
+
+		String userId = onlyUserWithEmail(email).get("id").asString();
+		assertThat(answers).allSatisfy((answer) -> {
+			if (answer.status() == 200) {
+				assertThat(claims(answer, "access_token").get("sub").asString()).isEqualTo(userId);
+			}
+			else {
+				assertThat(answer.status()).isEqualTo(503);
+				assertThat(answer.body().get("error_description").asString()).isEqualTo("google_sign_in_conflict");
+			}
+		});
+		assertThat(claims(grant(google.idToken(sub, email).sign()), "access_token").get("sub").asString())
+			.isEqualTo(userId);
 	}
 
 	@Test
