@@ -68,10 +68,7 @@ final class GoogleAccountResolver {
 				throw new GoogleSignInException(GoogleSignInRejection.EMAIL_IN_USE, "linked to another Google account");
 			}
 			requireUsable(sameEmail);
-			racing(() -> {
-				link(sameEmail, identity);
-				return sameEmail;
-			});
+			racing(() -> link(sameEmail, identity));
 			this.event.clone().event(EventType.FEDERATED_IDENTITY_LINK).user(sameEmail).success();
 			return sameEmail;
 		}
@@ -108,10 +105,11 @@ final class GoogleAccountResolver {
 		return user;
 	}
 
-	private void link(UserModel user, GoogleIdentity identity) {
+	private UserModel link(UserModel user, GoogleIdentity identity) {
 		this.session.users()
 			.addFederatedIdentity(this.realm, user,
 					new FederatedIdentityModel(this.identityProviderAlias, identity.subject(), identity.email()));
+		return user;
 	}
 
 	/** Runs a write that a concurrent sign-in of the same Google account may have made first. */

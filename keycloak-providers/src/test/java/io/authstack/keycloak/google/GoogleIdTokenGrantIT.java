@@ -362,17 +362,20 @@ class GoogleIdTokenGrantIT {
 	}
 
 	@Test
-	void signInIsRecordedAsALoginEventThroughGoogle() {
+	void signInIsRecordedAsALoginEventThroughGoogleAndASignUpAsARegisterEvent() {
 		String sub = newSubject();
 		String userId = claims(grant(google.idToken(sub, sub + "@gmail.test").sign()), "access_token").get("sub")
 			.asString();
 
 		JsonNode login = await().atMost(Duration.ofSeconds(10))
-			.until(() -> loginEventOf(userId), (event) -> event != null);
+			.until(() -> eventOf("LOGIN", userId), (event) -> event != null);
+		JsonNode register = eventOf("REGISTER", userId);
 
 		assertThat(login.get("clientId").asString()).isEqualTo(BFF_CLIENT);
 		assertThat(login.get("details").get("identity_provider").asString()).isEqualTo("google");
 		assertThat(login.get("details").get("grant_type").asString()).isEqualTo(GoogleIdTokenGrantTypeFactory.PROVIDER_ID);
+		assertThat(register.get("details").get("identity_provider").asString()).isEqualTo("google");
+		assertThat(register.get("details").get("register_method").asString()).isEqualTo("google-id-token");
 	}
 
 	@Test
@@ -474,8 +477,8 @@ class GoogleIdTokenGrantIT {
 		return links.get(0).get("userId").asString();
 	}
 
-	private static JsonNode loginEventOf(String userId) {
-		for (JsonNode event : api.adminGet("/admin/realms/" + REALM + "/events?type=LOGIN&user=" + userId)) {
+	private static JsonNode eventOf(String type, String userId) {
+		for (JsonNode event : api.adminGet("/admin/realms/" + REALM + "/events?type=" + type + "&user=" + userId)) {
 			return event;
 		}
 		return null;
