@@ -1,21 +1,27 @@
 package io.authstack.testkit;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -37,6 +43,8 @@ import com.sun.net.httpserver.HttpServer;
  * A stand-in for Google's OpenID Connect issuer on a free loopback port: its own RSA keys, a JWKS
  * endpoint serving their public halves, and ID tokens signed with them, good or deliberately bad.
  * Tokens claim Google's real issuer, so a server under test needs only its JWKS URL pointed here.
+ * For the redirect flow it also has an authorization endpoint that answers at once for the account a
+ * test chose ({@link #signInNextAs}) and a token endpoint that redeems the code for that ID token.
  *
  * @see <a href="https://developers.google.com/identity/openid-connect/openid-connect#validatinganidtoken">Google:
  * validating an ID token</a>
@@ -48,6 +56,10 @@ public final class FakeGoogle implements AutoCloseable {
 
 	private static final String JWKS_PATH = "/oauth2/v3/certs";
 
+	private static final String AUTHORIZATION_PATH = "/o/oauth2/v2/auth";
+
+	private static final String TOKEN_PATH = "/token";
+
 	private static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
 	private final HttpServer server;
@@ -58,6 +70,14 @@ public final class FakeGoogle implements AutoCloseable {
 	private final List<RSAKey> keys = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger jwksRequests = new AtomicInteger();
+
+	private volatile boolean jwksDown;
+
+	/** Who the next browser sign-in asserts, as if the user had picked that account at Google. */
+	private final AtomicReference<IdToken> nextSignIn = new AtomicReference<>();
+
+	/** Authorization codes handed out and not yet redeemed, with the ID token each stands for. */
+	private final Map<String, IdToken> codes = new ConcurrentHashMap<>();
 
 	private FakeGoogle(HttpServer server, String clientId) {
 		this.server = server;
@@ -74,6 +94,8 @@ public final class FakeGoogle implements AutoCloseable {
 			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 			FakeGoogle google = new FakeGoogle(server, clientId);
 			server.createContext(JWKS_PATH, google::serveJwks);
+			server.createContext(AUTHORIZATION_PATH, google::authorize);
+			server.createContext(TOKEN_PATH, google::redeemCode);
 			server.start();
 			return google;
 		}
@@ -84,7 +106,29 @@ public final class FakeGoogle implements AutoCloseable {
 
 	/** Where the public keys are served, as Google serves them at {@code /oauth2/v3/certs}. */
 	public String jwksUrl() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + JWKS_PATH;
+		return baseUrl() + JWKS_PATH;
+	}
+
+	private String baseUrl() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/** The authorization endpoint, for an OpenID Connect client doing the redirect flow against this fake. */
+	public String authorizationUrl() {
+		return baseUrl() + AUTHORIZATION_PATH;
+	}
+
+	/** The token endpoint, where the redirect flow's code is redeemed for the ID token. */
+	public String tokenUrl() {
+		return baseUrl() + TOKEN_PATH;
+	}
+
+	/**
+	 * Makes the next authorization request answer at once, for this account, as Google does for a user already
+	 * signed in who picks it; the ID token is signed when the code is redeemed, with the client's nonce.
+	 */
+	public void signInNextAs(IdToken account) {
+		this.nextSignIn.set(account);
 	}
 
 	public String clientId() {
@@ -94,6 +138,11 @@ public final class FakeGoogle implements AutoCloseable {
 	/** How many times the JWKS was fetched since start. */
 	public int jwksRequests() {
 		return this.jwksRequests.get();
+	}
+
+	/** Makes the JWKS endpoint fail (a 503 with no JSON), as during an outage, or work again. */
+	public void jwksDown(boolean down) {
+		this.jwksDown = down;
 	}
 
 	/** Publishes a new key and signs with it from now on, as Google does when it rotates. */
@@ -121,6 +170,11 @@ public final class FakeGoogle implements AutoCloseable {
 
 	private void serveJwks(HttpExchange exchange) throws IOException {
 		this.jwksRequests.incrementAndGet();
+		if (this.jwksDown) {
+			exchange.sendResponseHeaders(503, -1);
+			exchange.close();
+			return;
+		}
 		List<JWK> published = new ArrayList<>();
 		for (RSAKey key : this.keys) {
 			published.add(key.toPublicJWK());
@@ -128,6 +182,58 @@ public final class FakeGoogle implements AutoCloseable {
 		byte[] body = new JWKSet(published).toString(true).getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json");
 		exchange.sendResponseHeaders(200, body.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
+	}
+
+	private void authorize(HttpExchange exchange) throws IOException {
+		Map<String, String> request = formOrQuery(exchange.getRequestURI().getRawQuery());
+		IdToken account = this.nextSignIn.getAndSet(null);
+		if (account == null) {
+			send(exchange, 400, "{\"error\":\"no account chosen, see FakeGoogle.signInNextAs\"}");
+			return;
+		}
+		String code = UUID.randomUUID().toString();
+		this.codes.put(code, account.nonce(request.get("nonce")));
+		String redirect = request.get("redirect_uri") + "?code=" + code + "&state="
+				+ URLEncoder.encode(request.getOrDefault("state", ""), StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Location", redirect);
+		exchange.sendResponseHeaders(302, -1);
+		exchange.close();
+	}
+
+	private void redeemCode(HttpExchange exchange) throws IOException {
+		Map<String, String> request;
+		try (InputStream in = exchange.getRequestBody()) {
+			request = formOrQuery(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		IdToken account = this.codes.remove(request.getOrDefault("code", ""));
+		if (account == null) {
+			send(exchange, 400, "{\"error\":\"invalid_grant\"}");
+			return;
+		}
+		send(exchange, 200, "{\"access_token\":\"" + UUID.randomUUID() + "\",\"token_type\":\"Bearer\","
+				+ "\"expires_in\":3599,\"scope\":\"openid email profile\",\"id_token\":\"" + account.sign() + "\"}");
+	}
+
+	private static Map<String, String> formOrQuery(String encoded) {
+		Map<String, String> values = new HashMap<>();
+		if (encoded != null && !encoded.isEmpty()) {
+			for (String pair : encoded.split("&")) {
+				int eq = pair.indexOf('=');
+				String name = (eq < 0) ? pair : pair.substring(0, eq);
+				String value = (eq < 0) ? "" : pair.substring(eq + 1);
+				values.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+			}
+		}
+		return values;
+	}
+
+	private static void send(HttpExchange exchange, int status, String json) throws IOException {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, body.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
 		}

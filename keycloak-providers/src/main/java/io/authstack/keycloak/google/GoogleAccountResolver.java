@@ -1,10 +1,13 @@
 package io.authstack.keycloak.google;
 
+import java.util.function.Supplier;
+
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
@@ -65,7 +68,7 @@ final class GoogleAccountResolver {
 				throw new GoogleSignInException(GoogleSignInRejection.EMAIL_IN_USE, "linked to another Google account");
 			}
 			requireUsable(sameEmail);
-			link(sameEmail, identity);
+			racing(() -> link(sameEmail, identity));
 			this.event.clone().event(EventType.FEDERATED_IDENTITY_LINK).user(sameEmail).success();
 			return sameEmail;
 		}
@@ -75,7 +78,7 @@ final class GoogleAccountResolver {
 		if (users.getUserByUsername(this.realm, identity.email()) != null) {
 			throw new GoogleSignInException(GoogleSignInRejection.EMAIL_IN_USE, "username taken");
 		}
-		UserModel created = create(identity);
+		UserModel created = racing(() -> create(identity));
 		this.event.clone()
 			.event(EventType.REGISTER)
 			.user(created)
@@ -102,10 +105,22 @@ final class GoogleAccountResolver {
 		return user;
 	}
 
-	private void link(UserModel user, GoogleIdentity identity) {
+	private UserModel link(UserModel user, GoogleIdentity identity) {
 		this.session.users()
 			.addFederatedIdentity(this.realm, user,
 					new FederatedIdentityModel(this.identityProviderAlias, identity.subject(), identity.email()));
+		return user;
+	}
+
+	/** Runs a write that a concurrent sign-in of the same Google account may have made first. */
+	private static <T> T racing(Supplier<T> write) {
+		try {
+			return write.get();
+		}
+		catch (ModelDuplicateException ex) {
+			throw new GoogleSignInException(GoogleSignInRejection.CONCURRENT_SIGN_IN, "created or linked concurrently",
+					ex);
+		}
 	}
 
 	private void requireUsable(UserModel user) {

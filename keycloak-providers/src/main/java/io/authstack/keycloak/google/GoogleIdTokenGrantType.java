@@ -6,6 +6,8 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuthErrorException;
+import org.keycloak.authentication.AuthenticationFlowException;
+import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
@@ -22,13 +24,16 @@ import org.keycloak.services.Urls;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.services.managers.UserSessionManager;
+import org.keycloak.sessions.CommonClientSessionModel.ExecutionStatus;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.sessions.RootAuthenticationSessionModel;
+import org.keycloak.social.google.GoogleIdentityProviderConfig;
 
 /**
  * An extension grant that exchanges a Google ID token ("Sign in with Google", One Tap) for this realm's tokens.
  * The token is verified locally ({@link GoogleIdTokenVerifier}, {@link GoogleIdTokenChecks}), the user found,
- * linked or created ({@link GoogleAccountResolver}), and the tokens issued through Keycloak's token manager with a
+ * linked or created ({@link GoogleAccountResolver}), the {@code google} provider's post-login flow run when it has
+ * one, and the tokens issued through Keycloak's token manager with a
  * user session and a client session, like any login, recorded as a {@code LOGIN} event with
  * {@code identity_provider=google}. Only confidential clients that carry
  * {@link GoogleIdTokenGrantTypeFactory#CLIENT_ATTRIBUTE} may use it: Keycloak does not gate extension grants per
@@ -47,8 +52,7 @@ public final class GoogleIdTokenGrantType extends OAuth2GrantTypeBase {
 	@Override
 	public Response process(Context context) {
 		setContext(context);
-		this.event.detail(Details.AUTH_METHOD, GoogleIdTokenGrantTypeFactory.IDENTITY_PROVIDER_ALIAS)
-			.detail(Details.IDENTITY_PROVIDER, GoogleIdTokenGrantTypeFactory.IDENTITY_PROVIDER_ALIAS);
+		this.event.detail(Details.IDENTITY_PROVIDER, GoogleIdTokenGrantTypeFactory.IDENTITY_PROVIDER_ALIAS);
 		requireAllowedClient();
 		String scope = getRequestedScopes();
 		try {
@@ -62,7 +66,9 @@ public final class GoogleIdTokenGrantType extends OAuth2GrantTypeBase {
 			UserModel user = new GoogleAccountResolver(this.session, this.realm, google.getAlias(), this.event)
 				.resolve(identity);
 			this.event.user(user).detail(Details.USERNAME, user.getUsername());
-			return issueTokens(user, identity, scope);
+			AuthenticationSessionModel authSession = authenticationSession(user, identity, scope);
+			runPostLoginFlow(google, authSession);
+			return issueTokens(user, authSession, scope);
 		}
 		catch (GoogleSignInException ex) {
 			GoogleSignInRejection rejection = ex.rejection();
@@ -95,18 +101,18 @@ public final class GoogleIdTokenGrantType extends OAuth2GrantTypeBase {
 
 	/** Audiences and hosted domains are the realm's, as configured on its {@code google} identity provider. */
 	private GoogleIdTokenChecks checks(IdentityProviderModel google) {
+		GoogleIdentityProviderConfig config = new GoogleIdentityProviderConfig(google);
 		Set<String> audiences = new HashSet<>(this.settings.additionalAudiences());
-		String clientId = google.getConfig().get("clientId");
-		if (clientId != null && !clientId.isBlank()) {
-			audiences.add(clientId);
+		if (config.getClientId() != null && !config.getClientId().isBlank()) {
+			audiences.add(config.getClientId());
 		}
-		String hostedDomain = google.getConfig().get("hostedDomain");
+		String hostedDomain = config.getHostedDomain();
 		// Keycloak's Google provider reads "*" as "any account"; so do we.
 		Set<String> hostedDomains = "*".equals(hostedDomain) ? Set.of() : GoogleIdTokenSettings.list(hostedDomain);
 		return new GoogleIdTokenChecks(this.settings.issuers(), audiences, hostedDomains, this.settings.clockSkew());
 	}
 
-	private Response issueTokens(UserModel user, GoogleIdentity identity, String scope) {
+	private AuthenticationSessionModel authenticationSession(UserModel user, GoogleIdentity identity, String scope) {
 		RootAuthenticationSessionModel rootAuthSession = new AuthenticationSessionManager(this.session)
 			.createAuthenticationSession(this.realm, false);
 		AuthenticationSessionModel authSession = rootAuthSession.createAuthenticationSession(this.client);
@@ -117,11 +123,58 @@ public final class GoogleIdTokenGrantType extends OAuth2GrantTypeBase {
 		authSession.setClientNote(OIDCLoginProtocol.SCOPE_PARAM, scope);
 		authSession.setUserSessionNote(Details.IDENTITY_PROVIDER, GoogleIdTokenGrantTypeFactory.IDENTITY_PROVIDER_ALIAS);
 		authSession.setUserSessionNote(Details.IDENTITY_PROVIDER_USERNAME, identity.email());
-		AuthenticationManager.setClientScopesInSession(this.session, authSession);
+		return authSession;
+	}
 
-		UserSessionModel userSession = new UserSessionManager(this.session).createUserSession(rootAuthSession.getId(),
-				this.realm, user, user.getUsername(), this.clientConnection.getRemoteHost(),
-				OIDCLoginProtocol.LOGIN_PROTOCOL, false, null, null, UserSessionModel.SessionPersistenceState.PERSISTENT);
+	/**
+	 * Runs the {@code google} provider's post-login flow, if it has one, as the redirect flow does after every
+	 * Google login: the place for per-login checks such as device risk. A token request cannot show a page, so a
+	 * flow that wants to interact sends the user to the redirect flow instead.
+	 */
+	private void runPostLoginFlow(IdentityProviderModel google, AuthenticationSessionModel authSession) {
+		String flowId = google.getPostBrokerLoginFlowId();
+		if (flowId == null) {
+			return;
+		}
+		AuthenticationProcessor processor = new AuthenticationProcessor().setAuthenticationSession(authSession)
+			.setFlowId(flowId)
+			.setFlowPath("token")
+			.setConnection(this.clientConnection)
+			.setEventBuilder(this.event.clone())
+			.setRealm(this.realm)
+			.setSession(this.session)
+			.setUriInfo(this.session.getContext().getUri())
+			.setRequest(this.request);
+		Response challenge;
+		try {
+			challenge = processor.authenticateOnly();
+		}
+		catch (AuthenticationFlowException ex) {
+			removeAuthenticationSession(authSession);
+			throw new GoogleSignInException(GoogleSignInRejection.LOGIN_DENIED, "post-login flow failed: " + ex.getError(),
+					ex);
+		}
+		if (challenge != null) {
+			// A refusal can come as a page too (deny access does): what the executions did tells them apart.
+			boolean failed = authSession.getExecutionStatus().containsValue(ExecutionStatus.FAILED);
+			removeAuthenticationSession(authSession);
+			if (failed) {
+				throw new GoogleSignInException(GoogleSignInRejection.LOGIN_DENIED, "post-login flow failed");
+			}
+			throw new GoogleSignInException(GoogleSignInRejection.INTERACTION_REQUIRED, "post-login flow challenged");
+		}
+	}
+
+	private void removeAuthenticationSession(AuthenticationSessionModel authSession) {
+		new AuthenticationSessionManager(this.session).removeAuthenticationSession(this.realm, authSession, false);
+	}
+
+	private Response issueTokens(UserModel user, AuthenticationSessionModel authSession, String scope) {
+		AuthenticationManager.setClientScopesInSession(this.session, authSession);
+		UserSessionModel userSession = new UserSessionManager(this.session).createUserSession(
+				authSession.getParentSession().getId(), this.realm, user, user.getUsername(),
+				this.clientConnection.getRemoteHost(), OIDCLoginProtocol.LOGIN_PROTOCOL, false, null, null,
+				UserSessionModel.SessionPersistenceState.PERSISTENT);
 		this.event.session(userSession);
 		ClientSessionContext clientSessionContext = TokenManager.attachAuthenticationSession(this.session, userSession,
 				authSession);

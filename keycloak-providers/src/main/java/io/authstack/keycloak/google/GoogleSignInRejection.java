@@ -36,11 +36,26 @@ public enum GoogleSignInRejection {
 	/** No account matches and the realm does not allow registration. */
 	REGISTRATION_CLOSED("google_registration_closed", Errors.REGISTRATION_DISABLED),
 
+	/** The {@code google} provider's post-login flow (device risk, for instance) refused the login. */
+	LOGIN_DENIED("google_login_denied", Errors.ACCESS_DENIED),
+
+	/**
+	 * The post-login flow wants to talk to the user (a second step), which a token request cannot: sign in through
+	 * the redirect flow, where it can.
+	 */
+	INTERACTION_REQUIRED("google_interaction_required", Errors.ACCESS_DENIED),
+
 	/** The realm has no enabled {@code google} identity provider. */
 	SIGN_IN_DISABLED("google_sign_in_disabled", Errors.UNKNOWN_IDENTITY_PROVIDER),
 
 	/** Google's keys could not be fetched: nothing was decided about the token. */
-	KEYS_UNAVAILABLE("google_keys_unavailable", Errors.INVALID_TOKEN);
+	KEYS_UNAVAILABLE("google_keys_unavailable", Errors.INVALID_TOKEN),
+
+	/**
+	 * Another request signed the same Google account up or linked it at the same moment and won: the same token,
+	 * sent again, signs in.
+	 */
+	CONCURRENT_SIGN_IN("google_sign_in_conflict", Errors.INVALID_REQUEST);
 
 	private final String code;
 
@@ -61,13 +76,18 @@ public enum GoogleSignInRejection {
 		return this.eventError;
 	}
 
-	/** The OAuth {@code error}: our failure is a server one, everything else the grant's. */
+	/** The OAuth {@code error}: nothing wrong with the grant when the server cannot decide now; else the grant's. */
 	public String oauthError() {
-		return (this == KEYS_UNAVAILABLE) ? OAuthErrorException.TEMPORARILY_UNAVAILABLE : OAuthErrorException.INVALID_GRANT;
+		return isTransient() ? OAuthErrorException.TEMPORARILY_UNAVAILABLE : OAuthErrorException.INVALID_GRANT;
 	}
 
 	public Response.Status status() {
-		return (this == KEYS_UNAVAILABLE) ? Response.Status.SERVICE_UNAVAILABLE : Response.Status.BAD_REQUEST;
+		return isTransient() ? Response.Status.SERVICE_UNAVAILABLE : Response.Status.BAD_REQUEST;
+	}
+
+	/** Whether the same request may succeed when retried. */
+	private boolean isTransient() {
+		return this == KEYS_UNAVAILABLE || this == CONCURRENT_SIGN_IN;
 	}
 
 }

@@ -3,11 +3,13 @@ package io.authstack.keycloak.google;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -102,6 +104,32 @@ class GoogleIdTokenGrantIT {
 		assertThat(second.status()).isEqualTo(200);
 		assertThat(claims(first, "access_token").get("sub").asString())
 			.isNotEqualTo(claims(second, "access_token").get("sub").asString());
+	}
+
+	@Test
+	void concurrentFirstSignInsOfOneGoogleAccountCreateOneUserAndTheOthersMayRetry() {
+		String sub = newSubject();
+		String email = sub + "@gmail.test";
+		List<CompletableFuture<Answer>> signIns = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			String token = google.idToken(sub, email).sign();
+			signIns.add(CompletableFuture.supplyAsync(() -> grant(token)));
+		}
+
+		List<Answer> answers = signIns.stream().map(CompletableFuture::join).toList();
+
+		String userId = onlyUserWithEmail(email).get("id").asString();
+		assertThat(answers).allSatisfy((answer) -> {
+			if (answer.status() == 200) {
+				assertThat(claims(answer, "access_token").get("sub").asString()).isEqualTo(userId);
+			}
+			else {
+				assertThat(answer.status()).isEqualTo(503);
+				assertThat(answer.body().get("error_description").asString()).isEqualTo("google_sign_in_conflict");
+			}
+		});
+		assertThat(claims(grant(google.idToken(sub, email).sign()), "access_token").get("sub").asString())
+			.isEqualTo(userId);
 	}
 
 	@Test
@@ -260,6 +288,23 @@ class GoogleIdTokenGrantIT {
 	}
 
 	@Test
+	void postLoginFlowOfTheGoogleProviderRunsOnEverySignInAndCanDenyIt() {
+		String sub = newSubject();
+		assertThat(signInWithPostLoginFlow(sub, "deny-access-authenticator").body().get("error_description").asString())
+			.isEqualTo("google_login_denied");
+		assertThat(signInWithPostLoginFlow(sub, "allow-access-authenticator").status()).isEqualTo(200);
+	}
+
+	@Test
+	void postLoginFlowThatWantsToTalkToTheUserSendsTheSignInToTheRedirectFlow() {
+		String sub = newSubject();
+
+		Answer answer = signInWithPostLoginFlow(sub, "auth-username-password-form");
+
+		assertRefused(answer, "google_interaction_required");
+	}
+
+	@Test
 	void newGoogleUserIsRefusedWhenTheRealmDoesNotAllowRegistration() {
 		String sub = newSubject();
 		String email = sub + "@gmail.test";
@@ -317,17 +362,20 @@ class GoogleIdTokenGrantIT {
 	}
 
 	@Test
-	void signInIsRecordedAsALoginEventThroughGoogle() {
+	void signInIsRecordedAsALoginEventThroughGoogleAndASignUpAsARegisterEvent() {
 		String sub = newSubject();
 		String userId = claims(grant(google.idToken(sub, sub + "@gmail.test").sign()), "access_token").get("sub")
 			.asString();
 
 		JsonNode login = await().atMost(Duration.ofSeconds(10))
-			.until(() -> loginEventOf(userId), (event) -> event != null);
+			.until(() -> eventOf("LOGIN", userId), (event) -> event != null);
+		JsonNode register = eventOf("REGISTER", userId);
 
 		assertThat(login.get("clientId").asString()).isEqualTo(BFF_CLIENT);
 		assertThat(login.get("details").get("identity_provider").asString()).isEqualTo("google");
 		assertThat(login.get("details").get("grant_type").asString()).isEqualTo(GoogleIdTokenGrantTypeFactory.PROVIDER_ID);
+		assertThat(register.get("details").get("identity_provider").asString()).isEqualTo("google");
+		assertThat(register.get("details").get("register_method").asString()).isEqualTo("google-id-token");
 	}
 
 	@Test
@@ -356,6 +404,29 @@ class GoogleIdTokenGrantIT {
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> grant(google.idToken(sub, sub + "@gmail.test").sign()).status() == 200);
 		assertThat(google.jwksRequests()).isGreaterThan(fetchesBefore);
+	}
+
+	@Test
+	void googleKeysUnreachableMeansTryAgainLaterNotABadToken() {
+		String sub = newSubject();
+		google.jwksDown(true);
+		try {
+			google.rotateKey();
+
+			// Once Keycloak's refetch interval allows a fetch, the outage shows as a 503, never as a verdict.
+			Answer answer = await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> grant(google.idToken(sub, sub + "@gmail.test").sign()), (a) -> a.status() != 400);
+			assertThat(answer.status()).isEqualTo(503);
+			assertThat(answer.body().get("error").asString()).isEqualTo("temporarily_unavailable");
+			assertThat(usersWithEmail(sub + "@gmail.test")).isEmpty();
+		}
+		finally {
+			google.jwksDown(false);
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> grant(google.idToken(sub, sub + "@gmail.test").sign()).status() == 200);
 	}
 
 	@Test
@@ -406,8 +477,8 @@ class GoogleIdTokenGrantIT {
 		return links.get(0).get("userId").asString();
 	}
 
-	private static JsonNode loginEventOf(String userId) {
-		for (JsonNode event : api.adminGet("/admin/realms/" + REALM + "/events?type=LOGIN&user=" + userId)) {
+	private static JsonNode eventOf(String type, String userId) {
+		for (JsonNode event : api.adminGet("/admin/realms/" + REALM + "/events?type=" + type + "&user=" + userId)) {
 			return event;
 		}
 		return null;
@@ -419,6 +490,24 @@ class GoogleIdTokenGrantIT {
 			Map<String, Object> config = (Map<String, Object>) provider.get("config");
 			config.put("hostedDomain", domains);
 		});
+	}
+
+	/** Signs in with the google provider's post-login flow made of this one required authenticator. */
+	private static Answer signInWithPostLoginFlow(String sub, String authenticator) {
+		String flow = "google-post-login-" + UUID.randomUUID();
+		String flows = "/admin/realms/" + REALM + "/authentication/flows";
+		api.adminCreate(flows, Map.of("alias", flow, "providerId", "basic-flow", "topLevel", true, "builtIn", false));
+		String executions = flows + "/" + flow + "/executions";
+		api.adminCreate(executions + "/execution", Map.of("provider", authenticator));
+		String executionId = api.adminGet(executions).get(0).get("id").asString();
+		api.adminPut(executions, Map.of("id", executionId, "requirement", "REQUIRED"));
+		updateGoogleProvider((provider) -> provider.put("postBrokerLoginFlowAlias", flow));
+		try {
+			return grant(google.idToken(sub, sub + "@gmail.test").sign());
+		}
+		finally {
+			updateGoogleProvider((provider) -> provider.remove("postBrokerLoginFlowAlias"));
+		}
 	}
 
 	/** Reads the realm's google identity provider, lets the test change it, and writes it back. */
