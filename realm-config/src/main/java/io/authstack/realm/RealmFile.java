@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a realm file the way {@code kc.sh start --import-realm} does: {@code ${VARIABLE:default}}
- * placeholders take the variable's value, else their default.
+ * placeholders take the variable's value, else their default; one with neither stays as it is (Keycloak's
+ * own message keys such as {@code ${username}} look the same).
  */
 public final class RealmFile {
 
@@ -39,8 +40,7 @@ public final class RealmFile {
 		while (placeholder.find()) {
 			String value = environment.getOrDefault(placeholder.group(1), placeholder.group(2));
 			if (value == null) {
-				throw new IllegalArgumentException("Realm placeholder ${" + placeholder.group(1)
-						+ "} has no value and no default");
+				value = placeholder.group();
 			}
 			placeholder.appendReplacement(resolved, Matcher.quoteReplacement(value));
 		}
