@@ -1,0 +1,72 @@
+package io.authstack.bff.it;
+
+import java.util.Map;
+
+import io.authstack.testkit.FakeGoogle;
+import io.authstack.testkit.TestKeycloak;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * "Sign in with Google" through the BFF: the SPA posts the ID token Google gave it, Keycloak's Google grant
+ * (against the JVM's fake Google) verifies it, and the answer is the usual cookie session.
+ */
+class GoogleSignInIT extends BffIntegrationTest {
+
+	@Test
+	void googleIdTokenOfAnExistingVerifiedUserLogsThemInWithTheUsualCookies() {
+		User user = newUser();
+		String idToken = google().idToken("google-" + user.id(), user.username() + "@example.test").sign();
+		Browser browser = browser();
+
+		Browser.Response signIn = browser.post("/api/auth/google", Map.of("credential", idToken));
+
+		assertThat(signIn.status()).isEqualTo(200);
+		assertThat(signIn.setCookie(ACCESS_COOKIE)).isPresent();
+		assertThat(signIn.setCookie(REFRESH_COOKIE)).isPresent();
+		assertThat(browser.session().json().get("username").asString()).isEqualTo(user.username());
+	}
+
+	@Test
+	void tokenSignedWithAKeyGoogleNeverPublishedIsGoogleTokenInvalid() {
+		User user = newUser();
+		String forged = google().idToken("google-" + user.id(), user.username() + "@example.test")
+			.signedWith(FakeGoogle.unpublishedKey())
+			.sign();
+		Browser browser = browser();
+
+		Browser.Response signIn = browser.post("/api/auth/google", Map.of("credential", forged));
+
+		assertThat(signIn.status()).isEqualTo(401);
+		assertThat(signIn.json().get("code").asString()).isEqualTo("google_token_invalid");
+		assertThat(signIn.setCookie(ACCESS_COOKIE)).isEmpty();
+		assertThat(browser.session().status()).isEqualTo(401);
+	}
+
+	@Test
+	void unverifiedGoogleEmailIsGoogleEmailUnverified() {
+		User user = newUser();
+		String unverified = google().idToken("google-" + user.id(), user.username() + "@example.test")
+			.emailVerified(false)
+			.sign();
+
+		Browser.Response signIn = browser().post("/api/auth/google", Map.of("credential", unverified));
+
+		assertThat(signIn.status()).isEqualTo(401);
+		assertThat(signIn.json().get("code").asString()).isEqualTo("google_email_unverified");
+	}
+
+	@Test
+	void credentialThatIsNotAJwtIsABadRequest() {
+		Browser.Response signIn = browser().post("/api/auth/google", Map.of("credential", "not a token <script>"));
+
+		assertThat(signIn.status()).isEqualTo(400);
+		assertThat(signIn.body()).doesNotContain("script");
+	}
+
+	private static FakeGoogle google() {
+		return TestKeycloak.google();
+	}
+
+}
