@@ -3,6 +3,8 @@ package io.authstack.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -64,9 +66,14 @@ public final class AmqpInbox implements AutoCloseable {
 		}
 	}
 
-	/** Messages received and not yet taken with {@link #next}. */
-	public int pending() {
-		return this.deliveries.size();
+	/**
+	 * Takes every message received so far and not yet taken. Other Keycloaks may publish to the same
+	 * exchange (other test JVMs on this machine), so callers look for their own messages in it.
+	 */
+	public List<Delivery> takeAll() {
+		List<Delivery> taken = new ArrayList<>();
+		this.deliveries.drainTo(taken);
+		return taken;
 	}
 
 	@Override

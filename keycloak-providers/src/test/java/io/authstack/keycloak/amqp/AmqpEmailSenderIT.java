@@ -56,7 +56,7 @@ class AmqpEmailSenderIT {
 		int status = api.adminPutStatus(executeActionsEmail(userId), List.of("VERIFY_EMAIL"));
 
 		assertThat(status).isEqualTo(204);
-		Delivery delivery = this.emails.next(Duration.ofSeconds(10));
+		Delivery delivery = nextTo("grace@example.test");
 		assertThat(delivery.getEnvelope().getRoutingKey()).isEqualTo("email.keycloak");
 		assertThat(delivery.getProperties().getDeliveryMode()).isEqualTo(2);
 		JsonNode email = JSON.readTree(new String(delivery.getBody(), StandardCharsets.UTF_8));
@@ -75,11 +75,25 @@ class AmqpEmailSenderIT {
 		int whileCut = api.adminPutStatus(executeActionsEmail(userId), List.of("UPDATE_PASSWORD"));
 
 		assertThat(whileCut).isEqualTo(500);
-		assertThat(this.emails.pending()).isZero();
+		assertThat(this.emails.takeAll()).noneMatch((delivery) -> body(delivery).contains("heidi@example.test"));
 		TestKeycloak.rabbitMqLink().restore();
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> api.adminPutStatus(executeActionsEmail(userId), List.of("UPDATE_PASSWORD")) == 204);
-		assertThat(this.emails.next(Duration.ofSeconds(5)).getEnvelope().getRoutingKey()).isEqualTo("email.keycloak");
+		assertThat(nextTo("heidi@example.test").getEnvelope().getRoutingKey()).isEqualTo("email.keycloak");
+	}
+
+	/** The next email job to that address; other Keycloaks on this machine may publish too. */
+	private Delivery nextTo(String address) {
+		while (true) {
+			Delivery delivery = this.emails.next(Duration.ofSeconds(10));
+			if (body(delivery).contains("\"recipient\":\"" + address + "\"")) {
+				return delivery;
+			}
+		}
+	}
+
+	private static String body(Delivery delivery) {
+		return new String(delivery.getBody(), StandardCharsets.UTF_8);
 	}
 
 	private static String executeActionsEmail(String userId) {
