@@ -13,9 +13,10 @@
 		csrf_rejected: 'The request was refused because it did not come from this site. Reload the page and try again.',
 		login_method_disabled: 'Logging in with a password here is turned off. Use "Log in with Keycloak".',
 		invalid_request: 'Some of what you entered is missing or not valid.',
+		account_setup_required: 'Your account is not ready yet: verify your email address first with the link we sent you.',
 		invalid_token: 'This link is not valid any more: it was used already or it expired. Ask for a new one.',
-		weak_password: 'That password does not meet the policy: at least 12 characters, not your username or email, and not one you used recently.',
-		account_exists: 'An account with this username or email already exists.',
+		password_policy: 'That password is not allowed: use at least 12 characters, not your username or email, and not one you used recently.',
+		username_taken: 'That username is taken. Please choose another one.',
 		rate_limited: 'Too many attempts. Please wait {seconds} seconds and try again.',
 		upstream_unavailable: 'The sign-in service is unavailable right now. Please try again in a moment.',
 		not_found: 'This feature is not available on this server.',
@@ -206,10 +207,12 @@
 		document.head.appendChild(script);
 	}
 
-	// A token from an email link is read once, then removed from the address bar and the history.
+	// A token from an email link (#token=..., which no server sees, or ?token=...) is read once, then removed
+	// from the address bar and the history.
 	function takeToken() {
-		const token = new URLSearchParams(location.search).get('token');
-		if (token) {
+		const token = new URLSearchParams(location.hash.slice(1)).get('token')
+				|| new URLSearchParams(location.search).get('token');
+		if (location.hash || location.search) {
 			history.replaceState(null, '', location.pathname);
 		}
 		return token;
@@ -295,6 +298,9 @@
 				break;
 			case '/verify-email':
 				await verifyEmail(takeToken());
+				break;
+			case '/forgot-password':
+				show('reset-request');
 				break;
 			case '/reset-password': {
 				const token = takeToken();

@@ -8,14 +8,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Serves the demo SPA ({@code static/index.html}, {@code app.js}, {@code app.css}) at {@code /} and at the
- * paths of its pages, which are the paths of the links in our emails ({@code /verify-email?token=},
- * {@code /reset-password?token=}), and puts the security headers on every answer.
+ * paths of its pages, which include the paths of the links in our emails ({@code /verify-email#token=},
+ * {@code /reset-password#token=}, {@code /forgot-password}, {@code /login}), and puts the security headers
+ * on every answer.
  */
 @Configuration(proxyBeanMethods = false)
 class SpaConfiguration implements WebMvcConfigurer {
 
 	/** The SPA's pages besides {@code /}: each is {@code index.html}, the script picks the view by path. */
-	static final String[] PAGES = { "/register", "/verify-email", "/reset-password" };
+	static final String[] PAGES = { "/login", "/register", "/verify-email", "/reset-password",
+			"/forgot-password" };
 
 	@Override
 	public void addViewControllers(ViewControllerRegistry registry) {
