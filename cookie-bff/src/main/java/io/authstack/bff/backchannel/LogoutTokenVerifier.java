@@ -9,6 +9,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -56,6 +57,10 @@ final class LogoutTokenVerifier {
 		JWTClaimsSet claims;
 		try {
 			claims = this.processor.process(logoutToken, null);
+		}
+		catch (RateLimitReachedException ex) {
+			// The key set was fetched again moments ago and still lacks this key id: not one of Keycloak's keys.
+			throw new InvalidLogoutTokenException("unknown key id");
 		}
 		catch (KeySourceException ex) {
 			throw new UpstreamUnavailableException("Keycloak JWKS unavailable", ex);

@@ -28,6 +28,9 @@ class WebConfiguration implements WebMvcConfigurer {
 	static final String[] PUBLIC_AUTH_CALLS = { "/api/auth/login", "/api/auth/callback", "/api/auth/refresh",
 			"/api/auth/logout", "/api/auth/backchannel-logout", "/api/auth/google" };
 
+	/** What the demo SPA reads before anyone is logged in: which login methods to show. */
+	static final String SPA_CONFIG = "/api/spa/config";
+
 	private final CsrfInterceptor csrf;
 
 	private final SessionCheckInterceptor sessionCheck;
@@ -40,7 +43,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(this.csrf).addPathPatterns("/api/**").excludePathPatterns("/api/auth/backchannel-logout");
-		registry.addInterceptor(this.sessionCheck).addPathPatterns("/api/**").excludePathPatterns(PUBLIC_AUTH_CALLS);
+		registry.addInterceptor(this.sessionCheck).addPathPatterns("/api/**").excludePathPatterns(PUBLIC_AUTH_CALLS)
+			.excludePathPatterns(SPA_CONFIG);
 	}
 
 	@Bean

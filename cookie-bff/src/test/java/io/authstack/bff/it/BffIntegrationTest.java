@@ -26,13 +26,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("dev")
-abstract class BffIntegrationTest {
+public abstract class BffIntegrationTest {
 
 	static final int PORT = FreePorts.next();
 
-	static final String ORIGIN = "http://localhost:" + PORT;
+	protected static final String ORIGIN = "http://localhost:" + PORT;
 
-	static final String PASSWORD = "correct horse battery staple";
+	protected static final String PASSWORD = "correct horse battery staple";
 
 	static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0";
 
@@ -42,13 +42,13 @@ abstract class BffIntegrationTest {
 	static final CookieProperties.Key RETIRED_KEY = new CookieProperties.Key("it-1",
 			"Zr8uQ1xV6yN3mK0pL5tB9wE2cH7jF4aS1dG6hJ0kL3o");
 
-	static final String ACCESS_COOKIE = "__Host-Http-access";
+	protected static final String ACCESS_COOKIE = "__Host-Http-access";
 
-	static final String REFRESH_COOKIE = "__Secure-Http-refresh";
+	protected static final String REFRESH_COOKIE = "__Secure-Http-refresh";
 
 	static final RedisProcess REDIS = new RedisProcess(Path.of("target/redis-it.log"));
 
-	static final KeycloakServer KEYCLOAK;
+	protected static final KeycloakServer KEYCLOAK;
 
 	static final KeycloakApi KEYCLOAK_API;
 
@@ -77,7 +77,7 @@ abstract class BffIntegrationTest {
 	}
 
 	/** A fresh user of the realm (fresh, so that Keycloak's brute-force lockout of one test never leaks). */
-	static User newUser() {
+	protected static User newUser() {
 		String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
 		String id = KEYCLOAK_API.createUser(AuthstackKeycloak.REALM, username, username + "@example.test", PASSWORD);
 		return new User(id, username);
@@ -107,7 +107,7 @@ abstract class BffIntegrationTest {
 			.size();
 	}
 
-	record User(String id, String username) {
+	protected record User(String id, String username) {
 	}
 
 }

@@ -1,0 +1,322 @@
+// The authstack demo SPA: plain JavaScript, no build step. It never sees a token: the BFF keeps them in
+// HttpOnly cookies, and this script only calls the BFF's JSON API (see cookie-bff/README.md).
+'use strict';
+
+(() => {
+	// Every stable problem `code` of the BFF, as a sentence a person understands.
+	const MESSAGES = {
+		session_expired: 'Your session has expired. Please log in again.',
+		refresh_reused: 'For your safety we ended this session: an old refresh was replayed. Please log in again.',
+		binding_mismatch: 'This session belongs to another device or network, so it cannot be used here. Please log in again.',
+		revoked: 'This session has been ended (logged out elsewhere, or the password changed). Please log in again.',
+		invalid_credentials: 'The username or password is not right.',
+		google_token_invalid: 'Google sign-in did not work: the answer from Google was not valid. Please try again.',
+		google_email_unverified: 'Your Google account\'s email address is not verified, so it cannot be used to sign in here.',
+		google_domain_not_allowed: 'Accounts of that Google domain may not sign in here.',
+		google_sign_in_refused: 'Google sign-in was refused for this account.',
+		csrf_rejected: 'The request was refused because it did not come from this site. Reload the page and try again.',
+		login_method_disabled: 'Logging in with a password here is turned off. Use "Log in with Keycloak".',
+		invalid_request: 'Some of what you entered is missing or not valid.',
+		account_setup_required: 'Your account is not ready yet: verify your email address first with the link we sent you.',
+		invalid_token: 'This link is not valid any more: it was used already or it expired. Ask for a new one.',
+		password_policy: 'That password is not allowed: use at least 12 characters, not your username or email, and not one you used recently.',
+		username_taken: 'That username is taken. Please choose another one.',
+		rate_limited: 'Too many attempts. Please wait {seconds} seconds and try again.',
+		upstream_unavailable: 'The sign-in service is unavailable right now. Please try again in a moment.',
+		not_found: 'This feature is not available on this server.',
+		method_not_allowed: 'This feature is not available on this server.',
+		internal_error: 'Something went wrong on our side. Please try again.',
+	};
+
+	const GENERIC = 'Something went wrong. Please try again.';
+
+	class Problem extends Error {
+		constructor(status, code, detail, retryAfter) {
+			super(detail || code || `HTTP ${status}`);
+			this.status = status;
+			this.code = code;
+			this.retryAfter = retryAfter;
+		}
+
+		sentence() {
+			const words = MESSAGES[this.code];
+			if (words) {
+				return words.replace('{seconds}', this.retryAfter || 'a few');
+			}
+			return this.status === 0 ? 'The server cannot be reached. Check your connection.' : GENERIC;
+		}
+	}
+
+	// One call to the BFF. State-changing calls carry X-CSRF: 1 (the browser adds Origin itself).
+	async function api(method, path, body) {
+		const headers = { Accept: 'application/json' };
+		if (method !== 'GET') {
+			headers['X-CSRF'] = '1';
+		}
+		if (body !== undefined) {
+			headers['Content-Type'] = 'application/json';
+		}
+		let response;
+		try {
+			response = await fetch(path, {
+				method,
+				headers,
+				credentials: 'same-origin',
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		}
+		catch (networkError) {
+			throw new Problem(0, null, networkError.message, null);
+		}
+		const text = await response.text();
+		const json = text ? parseJson(text) : null;
+		if (!response.ok) {
+			throw new Problem(response.status, json && json.code, json && json.detail,
+					response.headers.get('Retry-After'));
+		}
+		return json;
+	}
+
+	function parseJson(text) {
+		try {
+			return JSON.parse(text);
+		}
+		catch (notJson) {
+			return null;
+		}
+	}
+
+	const $ = (id) => document.getElementById(id);
+
+	function show(view) {
+		document.querySelectorAll('.view').forEach((section) => {
+			section.hidden = section.id !== `view-${view}`;
+		});
+	}
+
+	function say(kind, text) {
+		const other = kind === 'error' ? 'notice' : 'error';
+		$(other).hidden = true;
+		$(kind).textContent = text;
+		$(kind).hidden = !text;
+	}
+
+	const sayError = (problem) => say('error', problem instanceof Problem ? problem.sentence() : GENERIC);
+	const sayNotice = (text) => say('notice', text);
+	const clearMessages = () => { say('error', ''); say('notice', ''); };
+
+	// Refresh a little before the access token expires, as long as the page is open.
+	let refreshTimer = null;
+
+	function scheduleRefresh(expiresAt) {
+		clearTimeout(refreshTimer);
+		const inMs = new Date(expiresAt).getTime() - Date.now() - 30000;
+		refreshTimer = setTimeout(() => refresh(false), Math.max(inMs, 5000));
+	}
+
+	function showSession(session) {
+		$('session-username').textContent = session.username || '';
+		$('session-email').textContent = session.email || '—';
+		$('session-sub').textContent = session.sub || '';
+		$('session-roles').textContent = (session.roles || []).join(', ') || '—';
+		$('session-expires').textContent = new Date(session.expiresAt).toLocaleTimeString();
+		scheduleRefresh(session.expiresAt);
+		show('session');
+	}
+
+	function showLogin() {
+		clearTimeout(refreshTimer);
+		show('login');
+	}
+
+	async function refresh(announce) {
+		try {
+			await api('POST', '/api/auth/refresh');
+			showSession(await api('GET', '/api/auth/session'));
+			if (announce) {
+				sayNotice('Session refreshed: new cookies, new expiry.');
+			}
+		}
+		catch (problem) {
+			sayError(problem);
+			showLogin();
+		}
+	}
+
+	// At start: the session if there is one; else one refresh (the access cookie may just have expired).
+	async function resumeSession() {
+		try {
+			showSession(await api('GET', '/api/auth/session'));
+			return;
+		}
+		catch (problem) {
+			if (!(problem instanceof Problem) || problem.code !== 'session_expired') {
+				sayError(problem);
+				showLogin();
+				return;
+			}
+		}
+		try {
+			await api('POST', '/api/auth/refresh');
+			showSession(await api('GET', '/api/auth/session'));
+		}
+		catch (problem) {
+			// No session at all is the normal first visit, not an error worth a sentence.
+			if (!(problem instanceof Problem) || problem.code !== 'session_expired') {
+				sayError(problem);
+			}
+			showLogin();
+		}
+	}
+
+	function onSubmit(formId, handler) {
+		const form = $(formId);
+		form.addEventListener('submit', async (event) => {
+			event.preventDefault();
+			const button = form.querySelector('button[type=submit]');
+			button.disabled = true;
+			clearMessages();
+			try {
+				await handler(Object.fromEntries(new FormData(form)), form);
+			}
+			catch (problem) {
+				sayError(problem);
+			}
+			finally {
+				button.disabled = false;
+			}
+		});
+	}
+
+	function loadGoogleButton(clientId) {
+		const script = document.createElement('script');
+		script.src = 'https://accounts.google.com/gsi/client';
+		script.async = true;
+		script.addEventListener('load', () => {
+			window.google.accounts.id.initialize({
+				client_id: clientId,
+				callback: async (answer) => {
+					clearMessages();
+					try {
+						showSession(await api('POST', '/api/auth/google', { credential: answer.credential }));
+					}
+					catch (problem) {
+						sayError(problem);
+					}
+				},
+			});
+			window.google.accounts.id.renderButton($('google-button'), { theme: 'outline', size: 'large', width: 300 });
+			$('google-button').hidden = false;
+		});
+		document.head.appendChild(script);
+	}
+
+	// A token from an email link (#token=..., which no server sees, or ?token=...) is read once, then removed
+	// from the address bar and the history.
+	function takeToken() {
+		const token = new URLSearchParams(location.hash.slice(1)).get('token')
+				|| new URLSearchParams(location.search).get('token');
+		if (location.hash || location.search) {
+			history.replaceState(null, '', location.pathname);
+		}
+		return token;
+	}
+
+	async function verifyEmail(token) {
+		show('verify');
+		if (!token) {
+			$('verify-status').textContent = 'Open the link in the email we sent you to verify your address.';
+			return;
+		}
+		try {
+			await api('POST', '/api/accounts/verify-email', { token });
+			$('verify-status').textContent = 'Your email address is verified. You can log in now.';
+		}
+		catch (problem) {
+			$('verify-status').textContent = 'Your email address could not be verified.';
+			sayError(problem);
+		}
+	}
+
+	function wireForms() {
+		onSubmit('password-login', async (fields, form) => {
+			const session = await api('POST', '/api/auth/login', { username: fields.username, password: fields.password });
+			form.reset();
+			showSession(session);
+		});
+		$('refresh').addEventListener('click', () => {
+			clearMessages();
+			refresh(true);
+		});
+		$('logout').addEventListener('click', async () => {
+			clearMessages();
+			try {
+				await api('POST', '/api/auth/logout');
+				sayNotice('You are logged out.');
+			}
+			catch (problem) {
+				sayError(problem);
+			}
+			showLogin();
+		});
+		onSubmit('register', async (fields, form) => {
+			await api('POST', '/api/accounts/register', fields);
+			form.reset();
+			sayNotice(`Account created. We sent a link to ${fields.email}: open it to verify your address.`);
+		});
+		onSubmit('resend-verification', async (fields) => {
+			await api('POST', '/api/accounts/resend-verification', { email: fields.email });
+			sayNotice('If an unverified account uses that address, a new link is on its way.');
+		});
+		onSubmit('reset-request', async (fields) => {
+			await api('POST', '/api/accounts/reset-password', { email: fields.email });
+			sayNotice('If an account uses that address, a reset link is on its way.');
+		});
+	}
+
+	function wireResetConfirm(token) {
+		onSubmit('reset-confirm', async (fields, form) => {
+			await api('POST', '/api/accounts/reset-password-confirm', { token, password: fields.password });
+			form.reset();
+			sayNotice('Your password was changed and every session ended. Log in with the new password.');
+			showLogin();
+		});
+	}
+
+	async function start() {
+		wireForms();
+		let config = { passwordLogin: false, googleClientId: null };
+		try {
+			config = await api('GET', '/api/spa/config');
+		}
+		catch (problem) {
+			sayError(problem);
+		}
+		$('password-login').hidden = !config.passwordLogin;
+		if (config.googleClientId) {
+			loadGoogleButton(config.googleClientId);
+		}
+		switch (location.pathname) {
+			case '/register':
+				show('register');
+				break;
+			case '/verify-email':
+				await verifyEmail(takeToken());
+				break;
+			case '/forgot-password':
+				show('reset-request');
+				break;
+			case '/reset-password': {
+				const token = takeToken();
+				wireResetConfirm(token);
+				show(token ? 'reset-confirm' : 'reset-request');
+				break;
+			}
+			default:
+				await resumeSession();
+		}
+		document.body.dataset.ready = 'true';
+	}
+
+	start();
+})();
