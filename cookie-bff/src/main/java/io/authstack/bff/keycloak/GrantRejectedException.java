@@ -8,15 +8,33 @@ package io.authstack.bff.keycloak;
  */
 public final class GrantRejectedException extends RuntimeException {
 
+	/** Keycloak's {@code error_description} when the password was right but a required action is pending. */
+	static final String ACCOUNT_NOT_SET_UP = "Account is not fully set up";
+
 	private final String error;
 
+	private final String description;
+
 	public GrantRejectedException(String error) {
+		this(error, null);
+	}
+
+	public GrantRejectedException(String error, String description) {
 		super("Keycloak rejected the grant: " + error);
 		this.error = error;
+		this.description = description;
 	}
 
 	public String error() {
 		return this.error;
+	}
+
+	/**
+	 * Whether Keycloak accepted the credentials but the account has a required action pending (an email not
+	 * verified yet): only someone who knows the password learns this.
+	 */
+	public boolean accountNotSetUp() {
+		return ACCOUNT_NOT_SET_UP.equals(this.description);
 	}
 
 }

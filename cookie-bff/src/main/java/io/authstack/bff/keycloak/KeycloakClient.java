@@ -106,9 +106,9 @@ public final class KeycloakClient {
 
 	private RuntimeException rejection(Outcome outcome, String endpoint) {
 		if (outcome.status().is4xxClientError()) {
-			String error = oauthError(outcome.body());
+			String error = oauthError(outcome.body(), "error");
 			if (error != null) {
-				return new GrantRejectedException(error);
+				return new GrantRejectedException(error, oauthError(outcome.body(), "error_description"));
 			}
 		}
 		return new UpstreamUnavailableException("Keycloak " + endpoint + " answered " + outcome.status(), null);
@@ -135,9 +135,9 @@ public final class KeycloakClient {
 		}
 	}
 
-	private String oauthError(byte[] body) {
+	private String oauthError(byte[] body, String member) {
 		try {
-			JsonNode error = this.json.readTree(body).get("error");
+			JsonNode error = this.json.readTree(body).get(member);
 			return (error != null && error.isString()) ? error.asString() : null;
 		}
 		catch (RuntimeException ex) {
