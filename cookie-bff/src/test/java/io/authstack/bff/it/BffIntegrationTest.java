@@ -54,6 +54,7 @@ abstract class BffIntegrationTest {
 
 	static {
 		LocalService.POSTGRESQL.require();
+		LocalService.RABBITMQ.require();
 		REDIS.start();
 		KEYCLOAK = TestKeycloak.get(Map.of("AUTHSTACK_PUBLIC_URL", ORIGIN, "AUTHSTACK_BFF_INTERNAL_URL", ORIGIN));
 		KEYCLOAK_API = new KeycloakApi(KEYCLOAK);
@@ -70,6 +71,8 @@ abstract class BffIntegrationTest {
 		registry.add("authstack.bff.binding.trusted-proxies", () -> "127.0.0.1,::1");
 		registry.add("authstack.bff.rate-limit.per-address.capacity", () -> RateLimitIT.ADDRESS_CAPACITY);
 		registry.add("authstack.bff.rate-limit.per-username.capacity", () -> RateLimitIT.USERNAME_CAPACITY);
+		registry.add("authstack.bff.rate-limit.account-per-address.capacity", () -> AccountsIntegrationTest.ADDRESS_CAPACITY);
+		registry.add("authstack.bff.rate-limit.account-per-email.capacity", () -> AccountsIntegrationTest.EMAIL_CAPACITY);
 		registry.add("authstack.bff.cookie.keys[0].kid", CURRENT_KEY::kid);
 		registry.add("authstack.bff.cookie.keys[0].secret", CURRENT_KEY::secret);
 		registry.add("authstack.bff.cookie.keys[1].kid", RETIRED_KEY::kid);
