@@ -80,6 +80,10 @@ final class PasswordReset {
 			this.tokens.restore(TokenPurpose.RESET_PASSWORD, token, grant);
 			throw ex;
 		}
+		if (!user.emailVerified()) {
+			// The link reached the mailbox: that is what verification proves. Else the new password would not log in.
+			this.users.markEmailVerified(user.id());
+		}
 		// Redis first: from this second on no token of the user passes the BFF, even if Keycloak's logout fails.
 		this.revocations.revokeUser(user.id(), Instant.now());
 		this.users.logout(user.id());

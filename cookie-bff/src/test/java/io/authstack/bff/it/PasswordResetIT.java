@@ -81,6 +81,21 @@ class PasswordResetIT extends AccountsIntegrationTest {
 	}
 
 	@Test
+	void resetOfAnAccountNeverVerifiedAlsoVerifiesItsEmail() {
+		String email = freshEmail();
+		String address = freshAddress();
+		register(email, PASSWORD, address);
+		nextEmailTo(email);
+
+		post("/api/accounts/reset-password", Map.of("email", email), address);
+		Browser.Response confirmed = post("/api/accounts/reset-password-confirm",
+				Map.of("token", token(nextEmailTo(email)), "password", NEW_PASSWORD), address);
+
+		assertThat(confirmed.status()).isEqualTo(204);
+		assertThat(browser().login(email, NEW_PASSWORD).status()).isEqualTo(200);
+	}
+
+	@Test
 	void resetForAnUnknownEmailAnswersAlikeAndSendsNothing() {
 		User user = newUser();
 		String known = user.username() + "@example.test";
