@@ -49,6 +49,7 @@ public final class ProductionSecretsCheck implements EnvironmentPostProcessor, O
 		required.put("authstack.bff.cookie.keys[0].secret", "AUTHSTACK_JWE_KEY");
 		required.put("authstack.bff.keycloak.client-secret", "AUTHSTACK_BFF_CLIENT_SECRET");
 		required.put("authstack.bff.keycloak.issuer", "AUTHSTACK_KEYCLOAK_ISSUER");
+		required.put("authstack.bff.account.admin-client-secret", "AUTHSTACK_BFF_ADMIN_CLIENT_SECRET");
 		required.put("authstack.bff.public-url", "AUTHSTACK_PUBLIC_URL");
 		return java.util.Collections.unmodifiableMap(required);
 	}

@@ -24,9 +24,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-	/** The calls that establish, rotate or end a session: they check cookies themselves. */
+	/**
+	 * The calls that establish, rotate or end a session (they check cookies themselves), and the accounts API,
+	 * which is for people who are not logged in.
+	 */
 	static final String[] PUBLIC_AUTH_CALLS = { "/api/auth/login", "/api/auth/callback", "/api/auth/refresh",
-			"/api/auth/logout", "/api/auth/backchannel-logout", "/api/auth/google" };
+			"/api/auth/logout", "/api/auth/backchannel-logout", "/api/auth/google",
+			"/api/accounts/**" };
 
 	/** What the demo SPA reads before anyone is logged in: which login methods to show. */
 	static final String SPA_CONFIG = "/api/spa/config";

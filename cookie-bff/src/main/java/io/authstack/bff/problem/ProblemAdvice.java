@@ -50,7 +50,9 @@ public final class ProblemAdvice {
 		if (ex instanceof SessionEndedException) {
 			this.cookies.clear(response);
 		}
-		return problem(ex.code(), ex.getMessage());
+		ProblemDetail problem = problem(ex.code(), ex.getMessage());
+		ex.properties().forEach(problem::setProperty);
+		return problem;
 	}
 
 	/** Redis unreachable or too slow: no revocation check is possible, so nobody gets in. */

@@ -29,14 +29,23 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	LoginRateLimiter loginRateLimiter(StatefulRedisConnection<String, byte[]> rateLimitConnection,
-			RateLimitProperties properties) {
-		return new LoginRateLimiter(Bucket4jLettuce.casBasedBuilder(rateLimitConnection)
+	TokenBuckets tokenBuckets(StatefulRedisConnection<String, byte[]> rateLimitConnection) {
+		return new TokenBuckets(Bucket4jLettuce.casBasedBuilder(rateLimitConnection)
 			.requestTimeout(REQUEST_TIMEOUT)
 			// A bucket that has filled up again is the same as no bucket: let Redis forget it.
 			.expirationAfterWrite(ExpirationAfterWriteStrategy
 				.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-			.build(), properties);
+			.build());
+	}
+
+	@Bean
+	LoginRateLimiter loginRateLimiter(TokenBuckets tokenBuckets, RateLimitProperties properties) {
+		return new LoginRateLimiter(tokenBuckets, properties);
+	}
+
+	@Bean
+	AccountRateLimiter accountRateLimiter(TokenBuckets tokenBuckets, RateLimitProperties properties) {
+		return new AccountRateLimiter(tokenBuckets, properties);
 	}
 
 }

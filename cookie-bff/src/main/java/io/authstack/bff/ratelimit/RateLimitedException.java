@@ -10,8 +10,8 @@ public final class RateLimitedException extends ProblemException {
 
 	private final Duration retryAfter;
 
-	RateLimitedException(Duration retryAfter) {
-		super(ProblemCode.RATE_LIMITED, "Too many login attempts; try again later.");
+	RateLimitedException(Duration retryAfter, String detail) {
+		super(ProblemCode.RATE_LIMITED, detail);
 		this.retryAfter = retryAfter;
 	}
 

@@ -92,6 +92,10 @@ class SessionController {
 		}
 		catch (GrantRejectedException ex) {
 			logger.info("Password login refused for username {}: {}", login.username(), ex.error());
+			if (ex.accountNotSetUp()) {
+				throw new ProblemException(ProblemCode.ACCOUNT_SETUP_REQUIRED,
+						"The account is not ready yet: verify your email address first.");
+			}
 			throw new ProblemException(ProblemCode.INVALID_CREDENTIALS, "Invalid username or password.");
 		}
 		AccessToken token = this.cookieSession.issue(response, tokens, this.binding.of(request));

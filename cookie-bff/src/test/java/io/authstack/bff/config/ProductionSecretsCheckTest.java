@@ -18,7 +18,8 @@ class ProductionSecretsCheckTest {
 		assertThatThrownBy(() -> application.run()).hasMessageContaining("AUTHSTACK_JWE_KEY")
 			.hasMessageContaining("AUTHSTACK_BFF_CLIENT_SECRET")
 			.hasMessageContaining("AUTHSTACK_KEYCLOAK_ISSUER")
-			.hasMessageContaining("AUTHSTACK_PUBLIC_URL");
+			.hasMessageContaining("AUTHSTACK_PUBLIC_URL")
+			.hasMessageContaining("AUTHSTACK_BFF_ADMIN_CLIENT_SECRET");
 	}
 
 }

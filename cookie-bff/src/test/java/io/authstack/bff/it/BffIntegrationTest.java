@@ -12,6 +12,7 @@ import io.authstack.testkit.FreePorts;
 import io.authstack.testkit.KeycloakApi;
 import io.authstack.testkit.KeycloakServer;
 import io.authstack.testkit.LocalService;
+import io.authstack.testkit.TcpProxy;
 import io.authstack.testkit.TestKeycloak;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -50,10 +51,15 @@ public abstract class BffIntegrationTest {
 
 	protected static final KeycloakServer KEYCLOAK;
 
+	/** The BFF's way to RabbitMQ, which a test can cut without stopping RabbitMQ for everybody else. */
+	static final TcpProxy RABBITMQ_LINK;
+
 	static final KeycloakApi KEYCLOAK_API;
 
 	static {
 		LocalService.POSTGRESQL.require();
+		LocalService.RABBITMQ.require();
+		RABBITMQ_LINK = TcpProxy.to(LocalService.RABBITMQ.host(), LocalService.RABBITMQ.port());
 		REDIS.start();
 		KEYCLOAK = TestKeycloak.get(Map.of("AUTHSTACK_PUBLIC_URL", ORIGIN, "AUTHSTACK_BFF_INTERNAL_URL", ORIGIN));
 		KEYCLOAK_API = new KeycloakApi(KEYCLOAK);
@@ -65,11 +71,15 @@ public abstract class BffIntegrationTest {
 		registry.add("authstack.bff.public-url", () -> ORIGIN);
 		registry.add("authstack.bff.keycloak.issuer", () -> KEYCLOAK.realmUrl(AuthstackKeycloak.REALM));
 		registry.add("spring.data.redis.port", REDIS::port);
+		registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
+		registry.add("spring.rabbitmq.port", RABBITMQ_LINK::port);
 		registry.add("authstack.bff.refresh.grace-window", () -> "5s");
 		// As behind a reverse proxy on loopback: a test may name the client's address in X-Forwarded-For.
 		registry.add("authstack.bff.binding.trusted-proxies", () -> "127.0.0.1,::1");
 		registry.add("authstack.bff.rate-limit.per-address.capacity", () -> RateLimitIT.ADDRESS_CAPACITY);
 		registry.add("authstack.bff.rate-limit.per-username.capacity", () -> RateLimitIT.USERNAME_CAPACITY);
+		registry.add("authstack.bff.rate-limit.account-per-address.capacity", () -> AccountsIntegrationTest.ADDRESS_CAPACITY);
+		registry.add("authstack.bff.rate-limit.account-per-email.capacity", () -> AccountsIntegrationTest.EMAIL_CAPACITY);
 		registry.add("authstack.bff.cookie.keys[0].kid", CURRENT_KEY::kid);
 		registry.add("authstack.bff.cookie.keys[0].secret", CURRENT_KEY::secret);
 		registry.add("authstack.bff.cookie.keys[1].kid", RETIRED_KEY::kid);
