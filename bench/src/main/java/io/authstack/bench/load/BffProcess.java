@@ -34,8 +34,7 @@ public final class BffProcess implements AutoCloseable {
 	 * @param root the checkout, whose {@code cookie-bff/target} holds the built jar
 	 * @param issuer the realm the BFF trusts
 	 * @param cookieKid the id of the cookie key
-	 * @param cookieSecret the cookie key, base64url: the load generator holds it too, to read the token a cookie
-	 * carries
+	 * @param cookieSecret the cookie key, base64url, fresh for the run
 	 */
 	public static BffProcess start(Path root, URI issuer, String cookieKid, String cookieSecret) {
 		int port = FreePorts.next();

@@ -7,11 +7,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.springframework.util.Assert;
 
@@ -65,7 +67,7 @@ public final class HttpLoad {
 
 	private Round round(Scenario scenario, int maxCalls, Duration time) {
 		AtomicLong budget = new AtomicLong(maxCalls);
-		AtomicLong failures = new AtomicLong();
+		Map<String, LongAdder> failures = new ConcurrentHashMap<>();
 		ExecutorService pool = Executors.newFixedThreadPool(this.threads);
 		try {
 			// Each client's set-up (a login, for a scenario that needs its own session) is not measured.
@@ -83,7 +85,10 @@ public final class HttpLoad {
 			for (Future<long[]> future : perThread) {
 				latencies.add(future.get());
 			}
-			return new Round(latencies, failures.get(), Duration.ofNanos(System.nanoTime() - start));
+			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+			Map<String, Long> failureCounts = new LinkedHashMap<>();
+			failures.forEach((reason, count) -> failureCounts.put(reason, count.sum()));
+			return new Round(latencies, failureCounts, elapsed);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -100,25 +105,25 @@ public final class HttpLoad {
 		}
 	}
 
-	private static long[] callUntilDone(Call call, AtomicLong budget, long deadline, AtomicLong failures) {
+	private static long[] callUntilDone(Call call, AtomicLong budget, long deadline, Map<String, LongAdder> failures) {
 		long[] latencies = new long[1024];
 		int count = 0;
 		while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
 			long start = System.nanoTime();
-			boolean ok;
+			String failure;
 			try {
-				ok = call.call();
+				failure = call.call().failure();
 			}
 			catch (IOException ex) {
-				ok = false;
+				failure = "I/O error " + ex.getClass().getSimpleName();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				break;
 			}
 			long latency = System.nanoTime() - start;
-			if (!ok) {
-				failures.incrementAndGet();
+			if (failure != null) {
+				failures.computeIfAbsent(failure, (reason) -> new LongAdder()).increment();
 				continue;
 			}
 			if (count == latencies.length) {
@@ -129,11 +134,31 @@ public final class HttpLoad {
 		return Arrays.copyOf(latencies, count);
 	}
 
-	/** One client call; {@code true} when it answered as expected. */
+	/** One client call. */
 	@FunctionalInterface
 	public interface Call {
 
-		boolean call() throws IOException, InterruptedException;
+		Outcome call() throws IOException, InterruptedException;
+
+	}
+
+	/**
+	 * How a call went.
+	 *
+	 * @param failure why it did not answer as expected, {@code null} when it did
+	 */
+	public record Outcome(String failure) {
+
+		public static final Outcome SUCCESS = new Outcome(null);
+
+		/** Success when {@code status} is {@code expected}, else a failure named by the status. */
+		public static Outcome status(int status, int expected) {
+			return (status == expected) ? SUCCESS : new Outcome("HTTP " + status);
+		}
+
+		public static Outcome failure(String reason) {
+			return new Outcome(reason);
+		}
 
 	}
 
@@ -145,20 +170,20 @@ public final class HttpLoad {
 
 	}
 
-	private record Round(List<long[]> latencies, long failures, Duration elapsed) {
+	private record Round(List<long[]> latencies, Map<String, Long> failures, Duration elapsed) {
 	}
 
 	private static final class Totals {
 
 		private final List<long[]> latencies = new ArrayList<>();
 
-		private long failures;
+		private final Map<String, Long> failures = new LinkedHashMap<>();
 
 		private Duration elapsed = Duration.ZERO;
 
 		void add(Round round) {
 			this.latencies.addAll(round.latencies());
-			this.failures += round.failures();
+			round.failures().forEach((reason, count) -> this.failures.merge(reason, count, Long::sum));
 			this.elapsed = this.elapsed.plus(round.elapsed());
 		}
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * A process's peak resident set size, as Linux keeps it ({@code VmHWM} in {@code /proc/PID/status}).
@@ -14,6 +15,20 @@ import java.util.OptionalLong;
 public final class PeakMemory {
 
 	private PeakMemory() {
+	}
+
+	/**
+	 * The largest peak RSS of a process and its descendants: a server started through a script ({@code kc.sh})
+	 * is a child of it.
+	 */
+	public static OptionalLong ofTree(long pid) {
+		return ProcessHandle.of(pid)
+			.map((root) -> Stream.concat(Stream.of(root), root.descendants())
+				.map((process) -> of(process.pid()))
+				.filter(OptionalLong::isPresent)
+				.mapToLong(OptionalLong::getAsLong)
+				.max())
+			.orElse(OptionalLong.empty());
 	}
 
 	/** The peak RSS in bytes; empty off Linux or once the process is gone. */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 import io.authstack.bench.load.LoadResult;
 import io.authstack.bench.load.StackLoadBenchmarks;
@@ -22,6 +23,32 @@ final class MarkdownReport {
 	static final String COMMAND = "bench/run.sh";
 
 	private static final long RSS_TARGET_BYTES = 256L * 1024 * 1024;
+
+	private static final String SEAL_BOUND = "What bounds it is the JWE compact format as nimbus-jose-jwt implements it, "
+			+ "not the cipher: JMH's stack profiler (`-prof stack`) puts the extra time in nimbus' own Base64 codec "
+			+ "(pure Java, about 2.1 kB of base64url each way, where the baseline encodes nothing), Gson writing and "
+			+ "parsing the JWE header, and per-call set-up (a `new SecureRandom()` per seal, a new `DirectDecrypter` and "
+			+ "key selection per open). The AES-GCM work is the same JCA call on both sides. Closing the gap would mean a "
+			+ "hand-written JWE codec at our security boundary, which we do not want; the absolute cost per request is "
+			+ "in the table above.";
+
+	private static final String SESSION_BOUND = "What bounds it: the session check adds, per request, the cookie opening "
+			+ "and RS256 verification measured by JMH above, one Redis round trip (revocation) and the fingerprint "
+			+ "hash; the health endpoint does none of it. The client, the BFF, Keycloak and Redis share the same CPUs, so "
+			+ "that CPU is taken straight from serving requests: the ratio is bounded by health cost ÷ (health cost + "
+			+ "check cost) on a CPU-bound machine.";
+
+	private static final String KEYCLOAK_BOUND = "What bounds it: on loopback Keycloak's userinfo is itself a cheap "
+			+ "call (a token check and a user read from its cache), and it runs on the same CPUs as the BFF and the "
+			+ "client. The 20× target assumes Keycloak across a network with its database in the path.";
+
+	private static final String HOP_BOUND = "What bounds it: the BFF's call is the direct call plus its own work on the "
+			+ "same CPUs (token verification, sealing two cookies, Redis for rate limits or the refresh lock).";
+
+	private static final String RSS_BOUND = "What bounds it: the BFF ran with the JVM's default ergonomics, a maximum "
+			+ "heap of a quarter of the machine's memory, so G1 grows the heap under allocation rather than collect; "
+			+ "peak RSS follows that growth, not the need. Production sets `-Xmx` or `-XX:MaxRAMPercentage` (or a "
+			+ "container limit); a capped run is not measured here yet.";
 
 	private final StringBuilder out = new StringBuilder();
 
@@ -46,6 +73,11 @@ final class MarkdownReport {
 				+ "). Scenarios of one pair run in alternating rounds so noise falls on all alike. Throughput is "
 				+ "successful calls per second; the ratio is ours ÷ baseline, so ≥ the target is good. Latencies "
 				+ "include the generator's own time on the same CPUs.");
+		line("- The realm's brute-force detection is switched off for the run: it locks a user who logs in hundreds "
+				+ "of times a second (`user_temporarily_disabled`). Both sides of each pair run alike. Keycloak is asked "
+				+ "through userinfo with a token of the same user and client (scope `openid`): the BFF's own token has no "
+				+ "`openid` scope (userinfo answers 403) and Keycloak's introspection refuses a client outside the "
+				+ "token's audience.");
 		line("- Targets are issue 9's. The client, the BFF, Keycloak, PostgreSQL and Redis all share the machine's "
 				+ "CPUs, so a server-to-server ratio also measures who got the CPU.");
 		line();
@@ -77,7 +109,7 @@ final class MarkdownReport {
 		line("- Pair 3 with and without the device-risk authenticator: the login above runs the realm's flow as "
 				+ "imported, whatever it holds.");
 		line();
-		line("## Targets missed in this run");
+		line("## Targets missed, and anomalies, in this run");
 		line();
 		if (this.misses.isEmpty()) {
 			line("None.");
@@ -102,18 +134,13 @@ final class MarkdownReport {
 		double sealRatio = sealer.value() / aes.value();
 		line("| Seal + open an access cookie: `CookieSealer` (JWE dir+A256GCM, nimbus) vs. raw JCA AES-256-GCM over "
 				+ "the same bytes | " + score(sealer) + " | " + score(aes) + " | " + ratio(sealRatio) + " | "
-				+ target(sealRatio <= 1.5, "≤ 1.5×", "cookie seal+open") + " |");
+				+ target(sealRatio <= 1.5, "≤ 1.5×", "Cookie seal+open: " + ratio(sealRatio) + " raw AES-GCM", SEAL_BOUND) + " |");
 		JmhFigures.Score check = jmh.score("openCookieAndVerifyToken");
 		JmhFigures.Score rsa = jmh.score("rawRs256Verify");
 		line("| Per-request check without Redis: open cookie + read envelope + verify RS256 JWT (cached JWK, "
 				+ "claims) vs. one raw JCA SHA256withRSA verification | " + score(check) + " | " + score(rsa) + " | "
 				+ ratio(check.value() / rsa.value()) + " | none (context) |");
 		line();
-		if (sealRatio > 1.5) {
-			this.misses.add("Cookie seal+open is " + ratio(sealRatio) + " raw AES-GCM. What bounds it: the JWE adds a "
-					+ "JSON header built and parsed per cookie, base64url of header, IV, ciphertext and tag both ways, "
-					+ "and nimbus' per-call Cipher and key lookups; the raw baseline does none of that work.");
-		}
 	}
 
 	private void load(StackLoadBenchmarks.Results load) {
@@ -127,12 +154,14 @@ final class MarkdownReport {
 		double vsHealth = session.throughput() / health.throughput();
 		line("- Session check ÷ unauthenticated health: " + ratio(vsHealth) + " throughput, "
 				+ ratio(millis(session.p50()) / millis(health.p50())) + " p50 latency; target ≥ 0.7× throughput: "
-				+ target(vsHealth >= 0.7, "≥ 0.7×", "session vs. health") + ".");
+				+ target(vsHealth >= 0.7, "≥ 0.7×",
+				"Session check: " + ratio(vsHealth) + " the unauthenticated endpoint's throughput", SESSION_BOUND) + ".");
 		for (LoadResult keycloak : load.session().subList(2, load.session().size())) {
 			double vsKeycloak = session.throughput() / keycloak.throughput();
 			line("- Session check ÷ " + keycloak.scenario() + ": " + ratio(vsKeycloak) + " throughput, "
 					+ ratio(millis(session.p50()) / millis(keycloak.p50())) + " p50 latency; target ≥ 20×: "
-					+ target(vsKeycloak >= 20, "≥ 20×", "session vs. " + keycloak.scenario()) + ".");
+					+ target(vsKeycloak >= 20, "≥ 20×",
+					"Session check: " + ratio(vsKeycloak) + " Keycloak's throughput", KEYCLOAK_BOUND) + ".");
 		}
 		line();
 		pair("2. Refresh through the BFF vs. Keycloak's refresh grant", load.refresh(), 0.8, "refresh");
@@ -147,7 +176,8 @@ final class MarkdownReport {
 			String text = bytes.isPresent() ? String.format(Locale.ROOT, "%.0f MB", bytes.getAsLong() / 1048576.0)
 					: "unknown";
 			String targetText = !ours ? "none (context)" : bytes.isPresent()
-					? target(bytes.getAsLong() <= RSS_TARGET_BYTES, "≤ 256 MB", "BFF peak RSS " + text) : "≤ 256 MB";
+					? target(bytes.getAsLong() <= RSS_TARGET_BYTES, "≤ 256 MB", "BFF peak RSS " + text, RSS_BOUND)
+					: "≤ 256 MB";
 			line("| " + rss.getKey() + " | " + text + " | " + targetText + " |");
 		}
 		line();
@@ -164,25 +194,53 @@ final class MarkdownReport {
 		double ratio = ours.throughput() / direct.throughput();
 		line("- BFF ÷ direct: " + ratio(ratio) + " throughput, " + ratio(millis(ours.p50()) / millis(direct.p50()))
 				+ " p50 latency; target ≥ " + targetRatio + "×: "
-				+ target(ratio >= targetRatio, "≥ " + targetRatio + "×", what + " through the BFF vs. direct") + ".");
+				+ target(ratio >= targetRatio, "≥ " + targetRatio + "×",
+				what + " through the BFF: " + ratio(ratio) + " direct", HOP_BOUND) + ".");
 		line();
 	}
 
 	private void table(List<LoadResult> results) {
+		tableRows(results);
+		for (LoadResult result : results) {
+			double tail = millis(result.p99()) / Math.max(millis(result.p50()), 0.001);
+			if (result.calls() > 0 && tail > 20) {
+				String stall = result.scenario() + ": p99 is " + ratio(tail) + " its p50";
+				line("- **Long tail** — " + stall + ". A few calls stall far beyond the rest, which drags this "
+						+ "scenario's throughput down; ratios against it are flattered by that and need the stall explained.");
+				this.misses.add("**" + stall + "** (no target, but the ratios against it are unreliable). The stall "
+						+ "is not explained yet; the BFF's own calls to the same Keycloak, in the refresh and login "
+						+ "pairs, do not show it.");
+			}
+		}
+		line();
+	}
+
+	private void tableRows(List<LoadResult> results) {
 		line("| Scenario | Calls | Failed | Calls/s | p50 | p99 | Calls/s ÷ first row |");
 		line("|---|---|---|---|---|---|---|");
 		double first = results.get(0).throughput();
 		for (LoadResult result : results) {
-			line(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.2f ms | %.2f ms | %s |", result.scenario(),
-					result.calls(), result.failures(), result.throughput(), millis(result.p50()), millis(result.p99()),
+			line(String.format(Locale.ROOT, "| %s | %d | %s | %.0f | %.2f ms | %.2f ms | %s |", result.scenario(),
+					result.calls(), failures(result), result.throughput(), millis(result.p50()), millis(result.p99()),
 					ratio(result.throughput() / first)));
 		}
 		line();
 	}
 
-	private String target(boolean met, String target, String what) {
+	private static String failures(LoadResult result) {
+		if (result.failures().isEmpty()) {
+			return "0";
+		}
+		return result.failureCount() + " (" + result.failures()
+			.entrySet()
+			.stream()
+			.map((failure) -> failure.getValue() + "× " + failure.getKey())
+			.collect(Collectors.joining(", ")) + ")";
+	}
+
+	private String target(boolean met, String target, String what, String bound) {
 		if (!met) {
-			this.misses.add(what + ": target " + target + " missed.");
+			this.misses.add("**" + what + "** (target " + target + "). " + bound);
 		}
 		return (met ? "met" : "**missed**") + " (" + target + ")";
 	}
