@@ -207,9 +207,11 @@ final class MarkdownReport {
 				String stall = result.scenario() + ": p99 is " + ratio(tail) + " its p50";
 				line("- **Long tail** — " + stall + ". A few calls stall far beyond the rest, which drags this "
 						+ "scenario's throughput down; ratios against it are flattered by that and need the stall explained.");
-				this.misses.add("**" + stall + "** (no target, but the ratios against it are unreliable). The stall "
-						+ "is not explained yet; the BFF's own calls to the same Keycloak, in the refresh and login "
-						+ "pairs, do not show it.");
+				this.misses.add("**" + stall + "** (no target, but the ratios against it are unreliable). Not "
+						+ "explained yet: a few percent of calls to Keycloak take about 5 s. It is not the client's "
+						+ "connection handling (HTTP/1.1 and HTTP/2 over h2c both show it). The BFF's own Keycloak client "
+						+ "meets it too: its read timeout is 5 s, and its 503 `upstream_unavailable` answers in the "
+						+ "refresh pair are Keycloak calls ending in \"EOF reached while reading\" (see bench/target/bff.log).");
 			}
 		}
 		line();
