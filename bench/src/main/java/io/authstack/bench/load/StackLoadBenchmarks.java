@@ -1,0 +1,247 @@
+package io.authstack.bench.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+
+import io.authstack.testkit.AuthstackKeycloak;
+import io.authstack.testkit.KeycloakApi;
+import io.authstack.testkit.KeycloakServer;
+import io.authstack.testkit.TestKeycloak;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The load benchmarks against the real stack on loopback: Keycloak as the tests start it (our providers, the
+ * realm imported, PostgreSQL), the BFF's jar in its own process, Redis. Each pair runs in one go, alternating:
+ * <ol>
+ * <li>{@code GET /api/auth/session} with a valid cookie vs. the BFF's unauthenticated health endpoint vs. asking
+ * Keycloak's userinfo for the same user and client;</li>
+ * <li>{@code POST /api/auth/refresh} vs. Keycloak's refresh grant called directly, each client thread with its
+ * own session (both rotate the refresh token);</li>
+ * <li>{@code POST /api/auth/login} vs. Keycloak's password grant called directly.</li>
+ * </ol>
+ */
+public final class StackLoadBenchmarks {
+
+	private static final Logger logger = LoggerFactory.getLogger(StackLoadBenchmarks.class);
+
+	private static final String USERNAME = "bench";
+
+	private static final String PASSWORD = "bench-password-" + Long.toHexString(new SecureRandom().nextLong());
+
+	private static final String CLIENT_ID = "authstack-bff";
+
+	private static final String CLIENT_SECRET = "dev-only-bff-client-secret-change-me";
+
+	private static final String ACCESS_COOKIE = "__Host-Http-access";
+
+	private static final String REFRESH_COOKIE = "__Secure-Http-refresh";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpLoad load;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(2))
+		.build();
+
+	private URI bff;
+
+	private URI realm;
+
+	public StackLoadBenchmarks(HttpLoad load) {
+		this.load = load;
+	}
+
+	/** Starts Keycloak and the BFF, runs the pairs, stops the BFF (Keycloak stops with the JVM). */
+	public Results run(Path root) throws IOException, InterruptedException {
+		logger.info("Starting Keycloak (build and start take a minute or two) ...");
+		KeycloakServer keycloak = TestKeycloak.get();
+		this.realm = URI.create(keycloak.realmUrl(AuthstackKeycloak.REALM));
+		KeycloakApi api = new KeycloakApi(keycloak);
+		api.createUser(AuthstackKeycloak.REALM, USERNAME, "bench@authstack.localhost", PASSWORD);
+		// Brute-force detection locks one user logging in hundreds of times a second from eight threads
+		// (user_temporarily_disabled); both sides of the login pair run without it.
+		api.adminPut("/admin/realms/" + AuthstackKeycloak.REALM, Map.of("bruteForceProtected", false));
+		byte[] secret = new byte[32];
+		new SecureRandom().nextBytes(secret);
+		String cookieSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		logger.info("Starting the BFF ...");
+		try (BffProcess process = BffProcess.start(root, this.realm, "bench-1", cookieSecret)) {
+			this.bff = process.baseUrl();
+			logger.info("Pair 1: session check vs. health vs. Keycloak ...");
+			List<LoadResult> session = sessionPair();
+			logger.info("Pair 2: refresh ...");
+			List<LoadResult> refresh = this.load.compare(scenarios("BFF POST /api/auth/refresh", this::bffRefreshClient,
+					"Keycloak refresh grant, direct", this::keycloakRefreshClient));
+			logger.info("Pair 3: login ...");
+			List<LoadResult> login = this.load.compare(scenarios("BFF POST /api/auth/login",
+					() -> () -> outcome(bffLogin(), 200), "Keycloak password grant, direct",
+					() -> () -> outcome(passwordGrant(Map.of()), 200)));
+			Map<String, OptionalLong> peakRss = new LinkedHashMap<>();
+			peakRss.put("cookie-bff", PeakMemory.of(process.pid()));
+			peakRss.put("Keycloak", PeakMemory.ofTree(keycloak.pid()));
+			return new Results(session, refresh, login, peakRss);
+		}
+	}
+
+	private List<LoadResult> sessionPair() throws IOException, InterruptedException {
+		HttpResponse<String> login = bffLogin();
+		if (login.statusCode() != 200) {
+			throw new IllegalStateException("BFF login answered " + login.statusCode() + ": " + login.body());
+		}
+		HttpRequest session = HttpRequest.newBuilder(this.bff.resolve("/api/auth/session"))
+			.header("Cookie", ACCESS_COOKIE + "=" + cookies(login).get(ACCESS_COOKIE))
+			.build();
+		HttpRequest health = HttpRequest.newBuilder(this.bff.resolve("/actuator/health")).build();
+		// The BFF's own token has no openid scope, so userinfo refuses it (403), and Keycloak's introspection
+		// refuses the BFF as a client outside the token's audience: Keycloak answers "who is this" for a token of
+		// the same user and client, asked for with scope openid.
+		HttpResponse<String> grant = passwordGrant(Map.of("scope", "openid"));
+		String accessToken = JSON.readTree(grant.body()).path("access_token").asString();
+		HttpRequest userinfo = HttpRequest.newBuilder(endpoint("userinfo"))
+			.header("Authorization", "Bearer " + accessToken)
+			.build();
+		Map<String, HttpLoad.Scenario> scenarios = new LinkedHashMap<>();
+		scenarios.put("BFF GET /api/auth/session, valid cookie", () -> () -> outcome(send(session), 200));
+		scenarios.put("BFF GET /actuator/health, unauthenticated", () -> () -> outcome(send(health), 200));
+		scenarios.put("Keycloak GET userinfo, same user and client", () -> () -> outcome(send(userinfo), 200));
+		return this.load.compare(scenarios);
+	}
+
+	private HttpLoad.Call bffRefreshClient() throws IOException, InterruptedException {
+		String[] refreshCookie = { cookies(bffLogin()).get(REFRESH_COOKIE) };
+		return () -> {
+			HttpResponse<String> response = send(HttpRequest.newBuilder(this.bff.resolve("/api/auth/refresh"))
+				.header("Cookie", REFRESH_COOKIE + "=" + refreshCookie[0])
+				.header("X-CSRF", "1")
+				.header("Origin", origin())
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build());
+			String rotated = cookies(response).get(REFRESH_COOKIE);
+			if (response.statusCode() != 200 || rotated == null) {
+				// The session may be gone (a rotation Keycloak made but never told us of): start a new one.
+				refreshCookie[0] = cookies(bffLogin()).get(REFRESH_COOKIE);
+				return outcome(response, 200);
+			}
+			refreshCookie[0] = rotated;
+			return HttpLoad.Outcome.SUCCESS;
+		};
+	}
+
+	private HttpLoad.Call keycloakRefreshClient() throws IOException, InterruptedException {
+		String[] refreshToken = { JSON.readTree(passwordGrant(Map.of()).body()).path("refresh_token").asString() };
+		return () -> {
+			HttpResponse<String> response = send(tokenEndpoint("token", Map.of("grant_type", "refresh_token",
+					"client_id", CLIENT_ID, "client_secret", CLIENT_SECRET, "refresh_token", refreshToken[0])));
+			if (response.statusCode() != 200) {
+				refreshToken[0] = JSON.readTree(passwordGrant(Map.of()).body()).path("refresh_token").asString();
+				return outcome(response, 200);
+			}
+			refreshToken[0] = JSON.readTree(response.body()).path("refresh_token").asString();
+			return HttpLoad.Outcome.SUCCESS;
+		};
+	}
+
+	private HttpResponse<String> bffLogin() throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(this.bff.resolve("/api/auth/login"))
+			.header("Content-Type", "application/json")
+			.header("X-CSRF", "1")
+			.header("Origin", origin())
+			.POST(HttpRequest.BodyPublishers
+				.ofString(JSON.writeValueAsString(Map.of("username", USERNAME, "password", PASSWORD))))
+			.build());
+	}
+
+	private HttpResponse<String> passwordGrant(Map<String, String> extra) throws IOException, InterruptedException {
+		Map<String, String> form = new LinkedHashMap<>(Map.of("grant_type", "password", "client_id", CLIENT_ID,
+				"client_secret", CLIENT_SECRET, "username", USERNAME, "password", PASSWORD));
+		form.putAll(extra);
+		return send(tokenEndpoint("token", form));
+	}
+
+	/** Success on the expected status, else the status with the problem's {@code code} or OAuth {@code error}. */
+	private static HttpLoad.Outcome outcome(HttpResponse<String> response, int expected) {
+		if (response.statusCode() == expected) {
+			return HttpLoad.Outcome.SUCCESS;
+		}
+		String body = response.body();
+		String code = "";
+		if (body != null && body.startsWith("{")) {
+			JsonNode json = JSON.readTree(body);
+			code = json.path("code").asString(json.path("error").asString(""));
+		}
+		return HttpLoad.Outcome.failure(("HTTP " + response.statusCode() + " " + code).trim());
+	}
+
+	private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest tokenEndpoint(String path, Map<String, String> form) {
+		String body = form.entrySet()
+			.stream()
+			.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return HttpRequest.newBuilder(endpoint(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+	}
+
+	private URI endpoint(String path) {
+		return URI.create(this.realm + "/protocol/openid-connect/" + path);
+	}
+
+	private String origin() {
+		return this.bff.toString();
+	}
+
+	private static Map<String, String> cookies(HttpResponse<?> response) {
+		Map<String, String> cookies = new LinkedHashMap<>();
+		for (String header : response.headers().allValues("Set-Cookie")) {
+			String pair = header.split(";", 2)[0];
+			int equals = pair.indexOf('=');
+			if (equals > 0 && equals < pair.length() - 1) {
+				cookies.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+			}
+		}
+		return cookies;
+	}
+
+	private static Map<String, HttpLoad.Scenario> scenarios(String first, HttpLoad.Scenario firstScenario,
+			String second, HttpLoad.Scenario secondScenario) {
+		Map<String, HttpLoad.Scenario> scenarios = new LinkedHashMap<>();
+		scenarios.put(first, firstScenario);
+		scenarios.put(second, secondScenario);
+		return scenarios;
+	}
+
+	/**
+	 * @param session pair 1: session check, health, Keycloak
+	 * @param refresh pair 2
+	 * @param login pair 3
+	 * @param peakRss peak resident memory of the servers after the load, by server
+	 */
+	public record Results(List<LoadResult> session, List<LoadResult> refresh, List<LoadResult> login,
+			Map<String, OptionalLong> peakRss) {
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.authstack.bench.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import io.authstack.bench.jmh.CookieSealingBenchmark;
+import io.authstack.bench.load.HttpLoad;
+import io.authstack.bench.load.StackLoadBenchmarks;
+import io.authstack.testkit.AuthstackKeycloak;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code bench/run.sh}: runs the JMH benchmarks, then the load pairs against Keycloak and the BFF, and writes
+ * {@code BENCHMARKS.md} at the root of the checkout.
+ */
+public final class BenchmarkReport {
+
+	private static final Logger logger = LoggerFactory.getLogger(BenchmarkReport.class);
+
+	/** Client threads: a few per core, enough to keep two cores' worth of servers busy. */
+	private static final int THREADS = 8;
+
+	private static final int MAX_CALLS_PER_ROUND = 50_000;
+
+	private static final Duration ROUND = Duration.ofSeconds(5);
+
+	private static final int ROUNDS = 3;
+
+	private static final Duration WARM_UP = Duration.ofSeconds(5);
+
+	private BenchmarkReport() {
+	}
+
+	public static void main(String[] args) {
+		int status = 1;
+		try {
+			run();
+			status = 0;
+		}
+		catch (Exception | Error ex) {
+			logger.error("Benchmarks failed; BENCHMARKS.md left as it was", ex);
+		}
+		finally {
+			// The test kit's servers (fake Google, the RabbitMQ link) keep the JVM alive; its shutdown hooks stop
+			// Keycloak and drop its database on the way out.
+			System.exit(status);
+		}
+	}
+
+	private static void run() throws Exception {
+		Instant started = Instant.now();
+		Properties versions = versions();
+		if (System.getProperty("authstack.keycloak.dist") == null) {
+			System.setProperty("authstack.keycloak.dist", versions.getProperty("keycloak-dist"));
+		}
+		Path root = AuthstackKeycloak.ofThisCheckout().root();
+		List<String> loadAverages = new ArrayList<>();
+		loadAverages.add("at start " + Machine.loadAverage());
+		logger.info("JMH benchmarks ...");
+		JmhFigures jmh = JmhFigures.run();
+		loadAverages.add("after JMH " + Machine.loadAverage());
+		StackLoadBenchmarks.Results load = new StackLoadBenchmarks(
+				new HttpLoad(THREADS, MAX_CALLS_PER_ROUND, ROUND, ROUNDS, WARM_UP))
+			.run(root);
+		loadAverages.add("at end " + Machine.loadAverage());
+		String loadSettings = THREADS + " client threads, " + WARM_UP.toSeconds() + " s warm-up per scenario, then "
+				+ ROUNDS + " rounds of at most " + ROUND.toSeconds() + " s or " + MAX_CALLS_PER_ROUND + " calls each";
+		String markdown = new MarkdownReport().render(started, Duration.between(started, Instant.now()),
+				Machine.current(), versions, loadAverages, jmh, CookieSealingBenchmark.plaintextBytes(), load,
+				loadSettings);
+		Path report = root.resolve("BENCHMARKS.md");
+		Files.writeString(report, markdown);
+		logger.info("Wrote {}", report);
+	}
+
+	private static Properties versions() {
+		Properties versions = new Properties();
+		try (InputStream in = BenchmarkReport.class.getResourceAsStream("/bench-versions.properties")) {
+			if (in == null) {
+				throw new IllegalStateException("bench-versions.properties missing: build with ./mvnw -pl bench -am package");
+			}
+			versions.load(in);
+			return versions;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,71 @@
+package io.authstack.bench.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Properties;
+
+import io.authstack.bench.load.LoadResult;
+import io.authstack.bench.load.StackLoadBenchmarks;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MarkdownReportTest {
+
+	private static final Machine MACHINE = new Machine(2, "Test CPU", "1024 kB", "Linux", "Java 17");
+
+	@Test
+	void reportGivesEachFigureBesideItsBaselineWithTheRatioAndTheReproducingCommand() {
+		String markdown = render(jmh(20, 10), throughput(700, 1000), OptionalLong.of(100L * 1024 * 1024));
+
+		assertThat(markdown).contains("`bench/run.sh`")
+			.contains("| CPUs (`nproc`) | 2 |")
+			.contains("load 1/5/15")
+			.contains("| 20.00 ± 1.00 us/op | 10.00 ± 1.00 us/op | 2.00× | **missed** (≤ 1.5×) |")
+			.contains("Session check ÷ unauthenticated health: 0.70× throughput")
+			.contains("| cookie-bff | 100 MB | met (≤ 256 MB) |");
+	}
+
+	@Test
+	void everyMissedTargetIsListedWithWhatBoundsIt() {
+		String markdown = render(jmh(12, 10), throughput(500, 1000), OptionalLong.of(300L * 1024 * 1024));
+
+		String misses = markdown.substring(markdown.indexOf("## Targets missed, and anomalies, in this run"));
+		assertThat(misses).contains("**Session check: 0.50× the unauthenticated endpoint's throughput** (target ≥ 0.7×)")
+			.contains("**BFF peak RSS 300 MB** (target ≤ 256 MB)")
+			.contains("What bounds it")
+			.doesNotContain("Cookie seal+open");
+	}
+
+	private static String render(JmhFigures jmh, StackLoadBenchmarks.Results load) {
+		Properties versions = new Properties();
+		versions.setProperty("keycloak", "26.7.3");
+		return new MarkdownReport().render(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(9), MACHINE,
+				versions, List.of("load 1/5/15"), jmh, 1596, load, "test settings");
+	}
+
+	private static String render(JmhFigures jmh, List<LoadResult> session, OptionalLong bffRss) {
+		List<LoadResult> pair = List.of(result("BFF", 900), result("direct", 1000));
+		return render(jmh, new StackLoadBenchmarks.Results(session, pair, pair, Map.of("cookie-bff", bffRss)));
+	}
+
+	private static JmhFigures jmh(double sealer, double aes) {
+		return new JmhFigures(Map.of("cookieSealerSealAndOpen", new JmhFigures.Score(sealer, 1, "us/op"),
+				"rawAesGcmSealAndOpen", new JmhFigures.Score(aes, 1, "us/op"), "openCookieAndVerifyToken",
+				new JmhFigures.Score(100, 1, "us/op"), "rawRs256Verify", new JmhFigures.Score(50, 1, "us/op")),
+				"test settings");
+	}
+
+	private static List<LoadResult> throughput(long session, long health) {
+		return List.of(result("session", session), result("health", health), result("Keycloak userinfo", session / 30));
+	}
+
+	private static LoadResult result(String scenario, long callsPerSecond) {
+		return new LoadResult(scenario, callsPerSecond, Map.of(), Duration.ofSeconds(1), Duration.ofMillis(2),
+				Duration.ofMillis(9));
+	}
+
+}
