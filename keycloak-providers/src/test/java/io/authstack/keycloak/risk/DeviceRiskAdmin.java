@@ -48,12 +48,17 @@ final class DeviceRiskAdmin {
 	}
 
 	/** Sets the execution's requirement, {@code REQUIRED} or {@code DISABLED}. */
-	@SuppressWarnings("unchecked")
 	void requirement(String flowAlias, String requirement) {
-		// The whole representation goes back: fields left out (the priority) would be reset.
-		Map<String, Object> execution = JSON.convertValue(execution(flowAlias), Map.class);
-		execution.put("requirement", requirement);
-		this.api.adminPut(realmPath("/authentication/flows/" + encode(flowAlias) + "/executions"), execution);
+		setRequirement(flowAlias, execution(flowAlias), requirement);
+	}
+
+	/** Sets the requirement of a subflow of the flow, e.g. {@code CONDITIONAL} or {@code DISABLED}. */
+	void subflowRequirement(String flowAlias, String subflowAlias, String requirement) {
+		JsonNode subflow = executions(flowAlias).stream()
+			.filter((execution) -> subflowAlias.equals(execution.path("displayName").asString()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No subflow " + subflowAlias + " in " + flowAlias));
+		setRequirement(flowAlias, subflow, requirement);
 	}
 
 	/** The user's known devices as the admin REST API shows them. */
@@ -76,12 +81,26 @@ final class DeviceRiskAdmin {
 	}
 
 	private JsonNode execution(String flowAlias) {
-		for (JsonNode execution : this.api.adminGet(realmPath("/authentication/flows/" + encode(flowAlias) + "/executions"))) {
-			if (DeviceRiskAuthenticatorFactory.PROVIDER_ID.equals(execution.path("providerId").asString())) {
-				return execution;
-			}
-		}
-		throw new IllegalStateException("No " + DeviceRiskAuthenticatorFactory.PROVIDER_ID + " execution in " + flowAlias);
+		return executions(flowAlias).stream()
+			.filter((execution) -> DeviceRiskAuthenticatorFactory.PROVIDER_ID.equals(execution.path("providerId").asString()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException(
+					"No " + DeviceRiskAuthenticatorFactory.PROVIDER_ID + " execution in " + flowAlias));
+	}
+
+	/** Every execution of the flow, those of its subflows included. */
+	private List<JsonNode> executions(String flowAlias) {
+		return this.api.adminGet(realmPath("/authentication/flows/" + encode(flowAlias) + "/executions"))
+			.valueStream()
+			.toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private void setRequirement(String flowAlias, JsonNode execution, String requirement) {
+		// The whole representation goes back: fields left out (the priority) would be reset.
+		Map<String, Object> changed = JSON.convertValue(execution, Map.class);
+		changed.put("requirement", requirement);
+		this.api.adminPut(realmPath("/authentication/flows/" + encode(flowAlias) + "/executions"), changed);
 	}
 
 	private static String realmPath(String path) {
