@@ -9,12 +9,12 @@ import io.authstack.testkit.KeycloakApi;
 import io.authstack.testkit.KeycloakOutbox;
 import io.authstack.testkit.KeycloakServer;
 import io.authstack.testkit.TestKeycloak;
+import io.authstack.testkit.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.keycloak.models.utils.TimeBasedOTP;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,8 +31,9 @@ class DeviceRiskOtpIT {
 
 	private static final String PASSWORD = "correct horse battery staple";
 
-	/** The authenticator app's shared secret; Keycloak keys HMAC-SHA1 with its UTF-8 bytes. */
 	private static final String OTP_SECRET = "authstack-it-totp-secret";
+
+	private static final Totp AUTHENTICATOR_APP = new Totp(OTP_SECRET);
 
 	private static final String BROWSER_OTP_SUBFLOW = "authstack browser - conditional 2FA";
 
@@ -108,7 +109,7 @@ class DeviceRiskOtpIT {
 		String userId = newUserWithOtp();
 		directGrant(FIREFOX_ON_LINUX, Map.of());
 
-		HttpResponse<String> wrongCode = directGrant(CHROME_ON_WINDOWS, Map.of("otp", wrongCode()));
+		HttpResponse<String> wrongCode = directGrant(CHROME_ON_WINDOWS, Map.of("otp", AUTHENTICATOR_APP.wrong()));
 
 		assertThat(wrongCode.statusCode()).isEqualTo(400);
 		assertThat(JSON.readTree(wrongCode.body()).get("error").asString()).isEqualTo("invalid_grant");
@@ -122,7 +123,7 @@ class DeviceRiskOtpIT {
 		String userId = newUserWithOtp();
 		directGrant(FIREFOX_ON_LINUX, Map.of());
 
-		HttpResponse<String> withCode = directGrant(CHROME_ON_WINDOWS, Map.of("otp", currentCode()));
+		HttpResponse<String> withCode = directGrant(CHROME_ON_WINDOWS, Map.of("otp", AUTHENTICATOR_APP.now()));
 
 		assertThat(withCode.statusCode()).isEqualTo(200);
 		assertThat(admin.knownDevices(userId)).extracting(KnownDevice::label)
@@ -154,7 +155,7 @@ class DeviceRiskOtpIT {
 
 		assertThat(otpPage.statusCode()).isEqualTo(200);
 		assertThat(otpPage.body()).contains("name=\"otp\"");
-		HttpResponse<String> completed = otherBrowser.submit(otpPage, "kc-otp-login-form", Map.of("otp", currentCode()));
+		HttpResponse<String> completed = otherBrowser.submit(otpPage, "kc-otp-login-form", Map.of("otp", AUTHENTICATOR_APP.now()));
 		assertThat(completed.statusCode()).isEqualTo(302);
 		assertThat(completed.headers().firstValue("Location").orElseThrow()).startsWith(LoginClient.REDIRECT_URI)
 			.contains("code=");
@@ -162,27 +163,11 @@ class DeviceRiskOtpIT {
 	}
 
 	private String newUserWithOtp() {
-		Map<String, Object> otp = Map.of("type", "otp", "userLabel", "phone", "secretData",
-				"{\"value\":\"" + OTP_SECRET + "\"}", "credentialData",
-				"{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
-		Map<String, Object> password = Map.of("type", "password", "value", PASSWORD, "temporary", false);
-		return api.adminCreate("/admin/realms/" + LoginClient.REALM + "/users",
-				Map.of("username", this.username, "email", email(), "emailVerified", true, "enabled", true,
-						"firstName", "Test", "lastName", "User", "credentials", List.of(password, otp)));
+		return api.createUserWithOtp(LoginClient.REALM, this.username, email(), PASSWORD, OTP_SECRET);
 	}
 
 	private HttpResponse<String> directGrant(String userAgent, Map<String, String> fields) {
 		return client.passwordGrant(this.username, PASSWORD, Map.of("User-Agent", userAgent), fields);
-	}
-
-	private static String currentCode() {
-		return new TimeBasedOTP("HmacSHA1", 6, 30, 1).generateTOTP(OTP_SECRET);
-	}
-
-	/** A six-digit code other than the current one (a neighbouring window's code is a one-in-a-million chance). */
-	private static String wrongCode() {
-		String current = currentCode();
-		return String.format("%06d", (Integer.parseInt(current) + 500_000) % 1_000_000);
 	}
 
 	private String email() {
