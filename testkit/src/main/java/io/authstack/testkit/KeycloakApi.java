@@ -46,10 +46,28 @@ public final class KeycloakApi {
 
 	/** Creates an enabled user with a verified email and a password; returns the user's id. */
 	public String createUser(String realm, String username, String email, String password) {
+		return createUser(realm, username, email, List.of(passwordCredential(password)));
+	}
+
+	/**
+	 * Creates an enabled user with a verified email, a password and an authenticator app (TOTP) keyed with
+	 * {@code otpSecret}, whose codes {@link Totp} computes; returns the user's id.
+	 */
+	public String createUserWithOtp(String realm, String username, String email, String password, String otpSecret) {
+		Map<String, Object> otp = Map.of("type", "otp", "userLabel", "phone", "secretData",
+				JSON.writeValueAsString(Map.of("value", otpSecret)), "credentialData",
+				"{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
+		return createUser(realm, username, email, List.of(passwordCredential(password), otp));
+	}
+
+	private String createUser(String realm, String username, String email, List<Map<String, Object>> credentials) {
 		Map<String, Object> user = Map.of("username", username, "email", email, "emailVerified", true, "enabled",
-				true, "firstName", "Test", "lastName", "User", "credentials",
-				List.of(Map.of("type", "password", "value", password, "temporary", false)));
+				true, "firstName", "Test", "lastName", "User", "credentials", credentials);
 		return adminCreate("/admin/realms/" + realm + "/users", user);
+	}
+
+	private static Map<String, Object> passwordCredential(String password) {
+		return Map.of("type", "password", "value", password, "temporary", false);
 	}
 
 	/** Whether a GET on the admin REST API finds the resource (200) rather than 404. */

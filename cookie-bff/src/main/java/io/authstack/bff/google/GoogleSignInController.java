@@ -10,6 +10,7 @@ import io.authstack.bff.keycloak.KeycloakClient;
 import io.authstack.bff.keycloak.TokenResponse;
 import io.authstack.bff.problem.ProblemCode;
 import io.authstack.bff.problem.ProblemException;
+import io.authstack.bff.session.LoginRefusal;
 import io.authstack.bff.ratelimit.LoginRateLimiter;
 import io.authstack.bff.session.CookieSession;
 import io.authstack.bff.session.SessionView;
@@ -67,8 +68,8 @@ class GoogleSignInController {
 		}
 		catch (GrantRejectedException ex) {
 			logger.info("Google sign-in refused: {} {}", ex.error(), ex.description());
-			ProblemCode code = REFUSALS.getOrDefault(ex.description(), ProblemCode.GOOGLE_SIGN_IN_REFUSED);
-			throw new ProblemException(code, "Google sign-in was refused.");
+			throw LoginRefusal.actionable(ex).orElseGet(() -> new ProblemException(
+					REFUSALS.getOrDefault(ex.description(), ProblemCode.GOOGLE_SIGN_IN_REFUSED), "Google sign-in was refused."));
 		}
 		AccessToken token = this.cookieSession.issue(response, tokens, this.binding.of(request));
 		logger.info("Google sign-in of user {}", token.subject());

@@ -8,9 +8,6 @@ package io.authstack.bff.keycloak;
  */
 public final class GrantRejectedException extends RuntimeException {
 
-	/** Keycloak's {@code error_description} when the password was right but a required action is pending. */
-	static final String ACCOUNT_NOT_SET_UP = "Account is not fully set up";
-
 	private final String error;
 
 	private final String description;
@@ -28,14 +25,6 @@ public final class GrantRejectedException extends RuntimeException {
 	/** Keycloak's {@code error_description}, or {@code null}; our grant types put stable codes there. */
 	public String description() {
 		return this.description;
-	}
-
-	/**
-	 * Whether Keycloak accepted the credentials but the account has a required action pending (an email not
-	 * verified yet): only someone who knows the password learns this.
-	 */
-	public boolean accountNotSetUp() {
-		return ACCOUNT_NOT_SET_UP.equals(this.description);
 	}
 
 }

@@ -47,19 +47,18 @@ public final class KeycloakClient {
 	}
 
 	/** The resource owner password grant, on behalf of the browser described by {@code client}. */
-	public TokenResponse passwordGrant(String username, String password, ForwardedClient client) {
+	public TokenResponse passwordGrant(String username, String password, String otp, ForwardedClient client) {
 		MultiValueMap<String, String> form = clientForm();
 		form.add("grant_type", "password");
 		form.add("username", username);
 		form.add("password", password);
+		if (otp != null) {
+			// The parameter Keycloak's direct-grant OTP step reads.
+			form.add("otp", otp);
+		}
 		return tokenRequest(form, client);
 	}
 
-	/**
-	 * Exchanges an authorization code, proving possession of the PKCE verifier.
-	 *
-	 * @see <a href="https://www.rfc-editor.org/rfc/rfc7636#section-4.5">RFC 7636 §4.5</a>
-	 */
 	/**
 	 * Exchanges a Google ID token for tokens of ours through authstack's own grant type in Keycloak,
 	 * which verifies it and finds, links or creates the user.
@@ -71,6 +70,11 @@ public final class KeycloakClient {
 		return tokenRequest(form, client);
 	}
 
+	/**
+	 * Exchanges an authorization code, proving possession of the PKCE verifier.
+	 *
+	 * @see <a href="https://www.rfc-editor.org/rfc/rfc7636#section-4.5">RFC 7636 §4.5</a>
+	 */
 	public TokenResponse authorizationCode(String code, URI redirectUri, String codeVerifier, ForwardedClient client) {
 		MultiValueMap<String, String> form = clientForm();
 		form.add("grant_type", "authorization_code");

@@ -88,15 +88,13 @@ class SessionController {
 		this.rateLimiter.checkUsername(login.username());
 		TokenResponse tokens;
 		try {
-			tokens = this.keycloak.passwordGrant(login.username(), login.password(), this.binding.forwarded(request));
+			tokens = this.keycloak.passwordGrant(login.username(), login.password(), login.otp(),
+					this.binding.forwarded(request));
 		}
 		catch (GrantRejectedException ex) {
-			logger.info("Password login refused for username {}: {}", login.username(), ex.error());
-			if (ex.accountNotSetUp()) {
-				throw new ProblemException(ProblemCode.ACCOUNT_SETUP_REQUIRED,
-						"The account is not ready yet: verify your email address first.");
-			}
-			throw new ProblemException(ProblemCode.INVALID_CREDENTIALS, "Invalid username or password.");
+			logger.info("Password login refused for username {}: {} {}", login.username(), ex.error(), ex.description());
+			throw LoginRefusal.actionable(ex)
+				.orElseGet(() -> new ProblemException(ProblemCode.INVALID_CREDENTIALS, "Invalid username or password."));
 		}
 		AccessToken token = this.cookieSession.issue(response, tokens, this.binding.of(request));
 		logger.info("Password login of user {}", token.subject());

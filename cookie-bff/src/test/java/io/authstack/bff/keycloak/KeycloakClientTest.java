@@ -24,7 +24,7 @@ class KeycloakClientTest {
 	void keycloakDownIsUpstreamUnavailable() {
 		KeycloakClient client = client(FreePorts.next());
 
-		assertThatThrownBy(() -> client.passwordGrant("ada", "secret", BROWSER))
+		assertThatThrownBy(() -> client.passwordGrant("ada", "secret", null, BROWSER))
 			.isInstanceOf(UpstreamUnavailableException.class);
 	}
 

@@ -12,6 +12,12 @@ public enum DeviceRiskAction {
 	/** Let the login through and email the user a "new sign-in" alert once it succeeded. */
 	NOTIFY("notify"),
 
+	/**
+	 * Like {@link #NOTIFY}, and a user who has an authenticator app (OTP) must also enter its code; users without
+	 * one are only notified.
+	 */
+	REQUIRE_OTP("require_otp"),
+
 	/** Refuse until the user approves this device from an emailed, single-use link; then the login passes. */
 	REQUIRE_EMAIL_APPROVAL("require_email_approval"),
 

@@ -9,6 +9,8 @@ import org.jboss.logging.Logger;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.browser.OTPFormAuthenticator;
+import org.keycloak.authentication.authenticators.directgrant.ValidateOTP;
 import org.keycloak.common.util.Time;
 import org.keycloak.device.DeviceRepresentationProvider;
 import org.keycloak.email.EmailException;
@@ -18,6 +20,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserLoginFailureModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.services.resources.LoginActionsService;
@@ -33,12 +36,19 @@ import org.keycloak.services.resources.LoginActionsService;
  * A failure inside the check (an unreadable header, a store error) never breaks a login that would
  * otherwise pass: the login goes through, the event says {@code risk_check=failed} and the server log has
  * the cause. The exceptions are {@code deny} and {@code require_email_approval}, which an admin picks to keep
- * unknown devices out: there a check that cannot run refuses the login too (fail closed).
+ * unknown devices out: there a check that cannot run refuses the login too (fail closed). With
+ * {@code require_otp} a check that cannot run asks an OTP user for the code, as if the device were new.
+ * <p>
+ * {@code require_otp} steps up with Keycloak's own OTP authenticators (the OTP form in the browser,
+ * {@link ValidateOTP} for the direct grant's {@code otp} parameter), so a wrong code counts against the
+ * brute-force budget as it would anywhere; a direct grant without a code is answered {@value #OTP_REQUIRED}
+ * and counts for nothing.
  * <p>
  * Refusals are answered as challenges, not flow failures, so they do not count against the user's
  * brute-force budget: the password was right, and an attacker holding it must not be able to lock the
  * owner out through this check. The direct grant answers {@code invalid_grant} with the description
- * {@value #DEVICE_DENIED} or {@value #DEVICE_APPROVAL_REQUIRED}, which the BFF maps to its own codes.
+ * {@value #DEVICE_DENIED}, {@value #DEVICE_APPROVAL_REQUIRED} or {@value #OTP_REQUIRED}, which the BFF maps to
+ * its own codes.
  */
 public final class DeviceRiskAuthenticator implements Authenticator {
 
@@ -57,6 +67,9 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 	/** Event error and direct-grant {@code error_description} while a device awaits the user's approval. */
 	public static final String DEVICE_APPROVAL_REQUIRED = "device_approval_required";
 
+	/** Event error and direct-grant {@code error_description} when the device needs the user's OTP code. */
+	public static final String OTP_REQUIRED = "otp_required";
+
 	/** The browser page asking the user to approve the device from their email (theme-resources). */
 	static final String CHECK_EMAIL_TEMPLATE = "device-risk-check-email.ftl";
 
@@ -65,8 +78,14 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 	/** Auth note: the device id a browser login waits on while the user opens the approval link. */
 	private static final String AWAITING_APPROVAL_NOTE = "authstack.device_risk.awaiting_approval";
 
+	/** Auth note: a browser login waits on the OTP form this check showed. */
+	private static final String AWAITING_OTP_NOTE = "authstack.device_risk.awaiting_otp";
+
 	/** Single-use store key prefix: an approval email for this user and device went out recently. */
 	private static final String APPROVAL_SENT_KEY = "authstack.device_risk.approval_sent:";
+
+	/** The direct grant's form parameter carrying the OTP code, as Keycloak's {@link ValidateOTP} reads it. */
+	private static final String OTP_PARAMETER = "otp";
 
 	/** The flow path of the token endpoint, which runs the direct-grant flow. */
 	private static final String DIRECT_GRANT_FLOW_PATH = "token";
@@ -94,6 +113,12 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 		}
 		catch (RuntimeException ex) {
 			context.getEvent().detail(DETAIL_RISK_CHECK, "failed");
+			if (config.action() == DeviceRiskAction.REQUIRE_OTP && hasOtp(context)) {
+				LOG.warnf(ex, "device-risk: check failed for user %s; asking for the OTP code",
+						context.getUser().getId());
+				requireOtp(context, directGrant);
+				return;
+			}
 			if (config.action() == DeviceRiskAction.DENY || config.action() == DeviceRiskAction.REQUIRE_EMAIL_APPROVAL) {
 				LOG.errorf(ex, "device-risk: check failed for user %s; refusing, the action %s fails closed",
 						context.getUser().getId(), config.action().value());
@@ -124,6 +149,15 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 				pending.withAlert().writeTo(context.getAuthenticationSession());
 				context.success();
 			}
+			case REQUIRE_OTP -> {
+				pending.withAlert().writeTo(context.getAuthenticationSession());
+				if (hasOtp(context)) {
+					requireOtp(context, directGrant);
+				}
+				else {
+					context.success();
+				}
+			}
 			case REQUIRE_EMAIL_APPROVAL -> requireApproval(context, config, pending, directGrant);
 			case DENY -> deny(context, directGrant);
 		}
@@ -135,6 +169,10 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 	 */
 	@Override
 	public void action(AuthenticationFlowContext context) {
+		if (context.getAuthenticationSession().getAuthNote(AWAITING_OTP_NOTE) != null) {
+			new OTPFormAuthenticator().action(context);
+			return;
+		}
 		String awaited = context.getAuthenticationSession().getAuthNote(AWAITING_APPROVAL_NOTE);
 		if (awaited == null) {
 			authenticate(context);
@@ -151,6 +189,29 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 			return;
 		}
 		context.challenge(context.form().setError(NOT_APPROVED_YET_MESSAGE).createForm(CHECK_EMAIL_TEMPLATE));
+	}
+
+	private static boolean hasOtp(AuthenticationFlowContext context) {
+		return context.getUser().credentialManager().isConfiguredFor(OTPCredentialModel.TYPE);
+	}
+
+	/**
+	 * Hands over to Keycloak's OTP step: its form in the browser, where {@link #action} passes the answer
+	 * on; in the direct grant, the request's {@code otp} parameter, which the BFF forwards once the user
+	 * typed the code.
+	 */
+	private static void requireOtp(AuthenticationFlowContext context, boolean directGrant) {
+		if (!directGrant) {
+			context.getAuthenticationSession().setAuthNote(AWAITING_OTP_NOTE, "true");
+			new OTPFormAuthenticator().authenticate(context);
+			return;
+		}
+		if (context.getHttpRequest().getDecodedFormParameters().getFirst(OTP_PARAMETER) == null) {
+			context.getEvent().user(context.getUser()).error(OTP_REQUIRED);
+			context.forceChallenge(invalidGrant(OTP_REQUIRED));
+			return;
+		}
+		new ValidateOTP().authenticate(context);
 	}
 
 	/**

@@ -16,6 +16,8 @@ public final class DeviceRiskConfigProperties {
 		.label("Action on a new device")
 		.helpText("What happens when a user signs in from a device not seen before (or, if enabled below, from a "
 				+ "new network). notify: the login succeeds and the user gets a 'new sign-in' email. "
+				+ "require_otp: as notify, and a user who has an authenticator app (OTP) must also enter its code; "
+				+ "use it in flows that do not already ask every OTP user for a code. "
 				+ "require_email_approval: the login is refused until the user approves this device from a single-use "
 				+ "link emailed to them (users without a verified email are refused). deny: the login is refused.")
 		.type(ProviderConfigProperty.LIST_TYPE)

@@ -18,7 +18,10 @@
  * ({@link io.authstack.keycloak.risk.DeviceRiskEventListenerProvider}, a global listener).</li>
  * <li>Reasons {@code new_device}, {@code new_ip_prefix}, {@code recent_failures} go into the {@code LOGIN} and
  * {@code LOGIN_ERROR} events ({@code risk_reasons}, {@code device_label}).</li>
- * <li>Actions: {@code notify} (a "new sign-in" email once the login succeeded), {@code require_email_approval}
+ * <li>Actions: {@code notify} (a "new sign-in" email once the login succeeded), {@code require_otp} (as
+ * {@code notify}, and users with an authenticator app enter its code: Keycloak's OTP form in the browser, the
+ * {@code otp} parameter in the direct grant, {@code invalid_grant}/{@code otp_required} until it comes),
+ * {@code require_email_approval}
  * (a single-use, expiring link approving exactly this device:
  * {@link io.authstack.keycloak.risk.DeviceApprovalActionTokenHandler}; direct grant answers
  * {@code invalid_grant}/{@code device_approval_required}) and {@code deny} ({@code invalid_grant}/

@@ -1,12 +1,11 @@
 package io.authstack.keycloak.risk;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.authstack.testkit.AuthenticationFlows;
 import io.authstack.testkit.KeycloakApi;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,28 +31,28 @@ final class DeviceRiskAdmin {
 
 	private final KeycloakApi api;
 
+	private final AuthenticationFlows flows;
+
 	DeviceRiskAdmin(KeycloakApi api) {
 		this.api = api;
+		this.flows = new AuthenticationFlows(api, LoginClient.REALM);
 	}
 
 	/** Replaces the execution's settings: the realm's defaults with {@code overrides} applied. */
 	void configure(String flowAlias, Map<String, String> overrides) {
-		JsonNode execution = execution(flowAlias);
-		String configId = execution.get("authenticationConfig").asString();
-		JsonNode current = this.api.adminGet(realmPath("/authentication/config/" + configId));
 		Map<String, String> config = new HashMap<>(REALM_DEFAULTS);
 		config.putAll(overrides);
-		this.api.adminPut(realmPath("/authentication/config/" + configId),
-				Map.of("id", configId, "alias", current.get("alias").asString(), "config", config));
+		this.flows.configure(flowAlias, DeviceRiskAuthenticatorFactory.PROVIDER_ID, config);
 	}
 
 	/** Sets the execution's requirement, {@code REQUIRED} or {@code DISABLED}. */
-	@SuppressWarnings("unchecked")
 	void requirement(String flowAlias, String requirement) {
-		// The whole representation goes back: fields left out (the priority) would be reset.
-		Map<String, Object> execution = JSON.convertValue(execution(flowAlias), Map.class);
-		execution.put("requirement", requirement);
-		this.api.adminPut(realmPath("/authentication/flows/" + encode(flowAlias) + "/executions"), execution);
+		this.flows.requirement(flowAlias, DeviceRiskAuthenticatorFactory.PROVIDER_ID, requirement);
+	}
+
+	/** Sets the requirement of a subflow of the flow, e.g. {@code CONDITIONAL} or {@code DISABLED}. */
+	void subflowRequirement(String flowAlias, String subflowAlias, String requirement) {
+		this.flows.subflowRequirement(flowAlias, subflowAlias, requirement);
 	}
 
 	/** The user's known devices as the admin REST API shows them. */
@@ -75,21 +74,8 @@ final class DeviceRiskAdmin {
 		return this.api.adminGet(realmPath("/attack-detection/brute-force/users/" + userId)).get("numFailures").asInt();
 	}
 
-	private JsonNode execution(String flowAlias) {
-		for (JsonNode execution : this.api.adminGet(realmPath("/authentication/flows/" + encode(flowAlias) + "/executions"))) {
-			if (DeviceRiskAuthenticatorFactory.PROVIDER_ID.equals(execution.path("providerId").asString())) {
-				return execution;
-			}
-		}
-		throw new IllegalStateException("No " + DeviceRiskAuthenticatorFactory.PROVIDER_ID + " execution in " + flowAlias);
-	}
-
 	private static String realmPath(String path) {
 		return "/admin/realms/" + LoginClient.REALM + path;
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 }

@@ -214,6 +214,20 @@ class DeviceRiskAuthenticatorIT {
 	}
 
 	@Test
+	void forwardedForFromAnAddressThatIsNotATrustedProxyIsIgnored() {
+		admin.configure(DeviceRiskAdmin.DIRECT_GRANT_FLOW, Map.of(DeviceRiskConfig.IP_PREFIX_CHANGE_COUNTS, "true"));
+		String userId = newUser();
+
+		int status = client.passwordGrantFromUntrustedAddress(this.username, PASSWORD,
+				Map.of("User-Agent", FIREFOX_ON_LINUX, "X-Forwarded-For", "203.0.113.9"));
+
+		assertThat(status).isEqualTo(200);
+		assertThat(admin.events(userId, "LOGIN").get(0).get("ipAddress").asString()).isEqualTo("127.0.0.2");
+		assertThat(admin.knownDevices(userId)).singleElement()
+			.satisfies((device) -> assertThat(device.ipPrefix()).isEqualTo("127.0.0.0/24"));
+	}
+
+	@Test
 	void denyRefusesTheNewDeviceWithInvalidGrantAndRecordsTheEvent() {
 		admin.configure(DeviceRiskAdmin.DIRECT_GRANT_FLOW, Map.of(DeviceRiskConfig.ACTION, "deny"));
 		String userId = newUser();

@@ -1,10 +1,16 @@
 package io.authstack.keycloak.risk;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.HttpCookie;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -49,13 +55,59 @@ final class LoginClient {
 
 	/** A resource owner password grant with the given request headers; the raw answer. */
 	HttpResponse<String> passwordGrant(String username, String password, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create(this.baseUrl + "/realms/" + REALM + "/protocol/openid-connect/token"))
+		return passwordGrant(username, password, headers, Map.of());
+	}
+
+	/** A resource owner password grant with extra form fields, such as the {@code otp} code. */
+	HttpResponse<String> passwordGrant(String username, String password, Map<String, String> headers,
+			Map<String, String> fields) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tokenEndpoint()))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "client_id", CLIENT_ID,
-					"client_secret", CLIENT_SECRET, "username", username, "password", password, "scope", "openid"))));
+			.POST(HttpRequest.BodyPublishers.ofString(passwordGrantForm(username, password, fields)));
 		headers.forEach(request::header);
 		return send(HTTP, request.build());
+	}
+
+	/**
+	 * A password grant sent from another loopback address ({@code 127.0.0.2}), which the server does not
+	 * trust as a proxy; the HTTP status. Java's HTTP client cannot choose its source address, so this speaks
+	 * HTTP/1.1 over a socket.
+	 */
+	int passwordGrantFromUntrustedAddress(String username, String password, Map<String, String> headers) {
+		URI token = URI.create(tokenEndpoint());
+		byte[] body = passwordGrantForm(username, password, Map.of()).getBytes(StandardCharsets.UTF_8);
+		StringBuilder head = new StringBuilder("POST " + token.getPath() + " HTTP/1.1\r\n")
+			.append("Host: ").append(token.getAuthority()).append("\r\n")
+			.append("Content-Type: application/x-www-form-urlencoded\r\n")
+			.append("Content-Length: ").append(body.length).append("\r\n")
+			.append("Connection: close\r\n");
+		headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+		try (Socket socket = new Socket()) {
+			socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+			socket.connect(new InetSocketAddress(token.getHost(), token.getPort()), 5_000);
+			socket.setSoTimeout(30_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+			out.write(body);
+			out.flush();
+			String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+				.readLine();
+			return Integer.parseInt(statusLine.split(" ")[1]);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("No answer from " + token, ex);
+		}
+	}
+
+	private String tokenEndpoint() {
+		return this.baseUrl + "/realms/" + REALM + "/protocol/openid-connect/token";
+	}
+
+	private static String passwordGrantForm(String username, String password, Map<String, String> fields) {
+		Map<String, String> form = new LinkedHashMap<>(Map.of("grant_type", "password", "client_id", CLIENT_ID,
+				"client_secret", CLIENT_SECRET, "username", username, "password", password, "scope", "openid"));
+		form.putAll(fields);
+		return form(form);
 	}
 
 	/** A plain GET, as a mail client's link would open it in a browser with no cookies. */
@@ -113,13 +165,18 @@ final class LoginClient {
 
 		/** Submits the form with the given id, without fields, from a page this browser got. */
 		HttpResponse<String> submit(HttpResponse<String> page, String formId) {
+			return submit(page, formId, Map.of());
+		}
+
+		/** Submits the form with the given id and these fields from a page this browser got. */
+		HttpResponse<String> submit(HttpResponse<String> page, String formId, Map<String, String> fields) {
 			Matcher action = Pattern.compile("id=\"" + formId + "\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
 			if (!action.find()) {
 				throw new IllegalStateException("No form " + formId + " in: " + page.body());
 			}
 			return send(this.http, request(action.group(1).replace("&amp;", "&"))
 				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.noBody())
+				.POST(HttpRequest.BodyPublishers.ofString(form(fields)))
 				.build());
 		}
 

@@ -1,0 +1,46 @@
+package io.authstack.bff.session;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.authstack.bff.keycloak.GrantRejectedException;
+import io.authstack.bff.problem.ProblemCode;
+import io.authstack.bff.problem.ProblemException;
+
+/**
+ * The refusals of a login that the person can act on, told apart by Keycloak's {@code error_description}:
+ * a pending required action, and the steps of authstack's device-risk check ({@code DeviceRiskAuthenticator}
+ * in keycloak-providers). Keycloak answers them only once the credentials were right, so naming them leaks
+ * nothing to someone who does not hold the password; every other refusal stays a plain "invalid credentials".
+ */
+public final class LoginRefusal {
+
+	private static final Map<String, LoginRefusal> ACTIONABLE = Map.of(
+			"Account is not fully set up",
+			new LoginRefusal(ProblemCode.ACCOUNT_SETUP_REQUIRED,
+					"The account is not ready yet: verify your email address first."),
+			"otp_required",
+			new LoginRefusal(ProblemCode.OTP_REQUIRED,
+					"This device is new to your account: enter the code from your authenticator app."),
+			"device_approval_required",
+			new LoginRefusal(ProblemCode.DEVICE_APPROVAL_REQUIRED,
+					"This device is new to your account: approve it from the link we emailed you, then log in again."),
+			"device_denied",
+			new LoginRefusal(ProblemCode.DEVICE_DENIED, "Signing in from a new device is not allowed for this account."));
+
+	private final ProblemCode code;
+
+	private final String detail;
+
+	private LoginRefusal(ProblemCode code, String detail) {
+		this.code = code;
+		this.detail = detail;
+	}
+
+	/** The problem to answer when the refusal is one the person can act on; empty for any other. */
+	public static Optional<ProblemException> actionable(GrantRejectedException rejection) {
+		return Optional.ofNullable(ACTIONABLE.get(rejection.description()))
+			.map((refusal) -> new ProblemException(refusal.code, refusal.detail));
+	}
+
+}
