@@ -25,6 +25,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import io.authstack.contract.AmqpNames;
 import io.authstack.contract.EmailMessage;
 import io.authstack.contract.EmailTemplate;
+import io.authstack.testkit.FreePorts;
 import io.authstack.testkit.LocalService;
 import io.authstack.testkit.SmtpSink;
 import jakarta.mail.MessagingException;
@@ -90,7 +91,8 @@ public final class EmailDelivery {
 		try (SmtpSink sink = SmtpSink.start(); Connection amqp = factory.newConnection("authstack-bench");
 				Channel channel = amqp.createChannel()) {
 			channel.confirmSelect();
-			try (ServiceProcess worker = ServiceProcess.start(root, "notification-worker", workerArguments(sink))) {
+			try (ServiceProcess worker = ServiceProcess.start(root, "notification-worker", FreePorts.next(),
+					workerArguments(sink))) {
 				Duration workerTime = Duration.ZERO;
 				Duration loopTime = Duration.ZERO;
 				for (int round = 0; round <= this.rounds; round++) {

@@ -36,10 +36,10 @@ public final class ServiceProcess implements AutoCloseable {
 	/**
 	 * @param root the checkout, whose {@code <module>/target} holds the built jar
 	 * @param module {@code cookie-bff} or {@code notification-worker}
+	 * @param port a free loopback port ({@link FreePorts})
 	 * @param arguments the application's arguments besides the profile and the port
 	 */
-	public static ServiceProcess start(Path root, String module, List<String> arguments) {
-		int port = FreePorts.next();
+	public static ServiceProcess start(Path root, String module, int port, List<String> arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(ServiceJvm.withMemoryOptions(List.of("-jar", runnableJar(root.resolve(module + "/target")).toString(),

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import io.authstack.testkit.AuthenticationFlows;
+import io.authstack.testkit.FreePorts;
 import io.authstack.testkit.AuthstackKeycloak;
 import io.authstack.testkit.KeycloakApi;
 import io.authstack.testkit.KeycloakServer;
@@ -111,7 +112,8 @@ public final class StackLoadBenchmarks {
 		List<LoadResult> session;
 		List<LoadResult> refresh;
 		List<LoadResult> login;
-		try (ServiceProcess process = ServiceProcess.start(root, "cookie-bff", bffArguments(cookieSecret))) {
+		int port = FreePorts.next();
+		try (ServiceProcess process = ServiceProcess.start(root, "cookie-bff", port, bffArguments(port, cookieSecret))) {
 			this.bff = process.baseUrl();
 			logger.info("Pair 1: session check vs. health vs. Keycloak ...");
 			session = sessionPair();
@@ -135,8 +137,10 @@ public final class StackLoadBenchmarks {
 		return new Results(session, refresh, login, emails.pair(), peakRss);
 	}
 
-	private List<String> bffArguments(String cookieSecret) {
-		return List.of("--authstack.bff.keycloak.issuer=" + this.realm, "--authstack.bff.cookie.keys[0].kid=bench-1",
+	private List<String> bffArguments(int port, String cookieSecret) {
+		// Its public URL is the origin the load's state-changing calls come from (CSRF check).
+		return List.of("--authstack.bff.public-url=http://127.0.0.1:" + port,
+				"--authstack.bff.keycloak.issuer=" + this.realm, "--authstack.bff.cookie.keys[0].kid=bench-1",
 				"--authstack.bff.cookie.keys[0].secret=" + cookieSecret,
 				// The load logs in thousands of times from one address as one user: the limits would measure themselves.
 				"--authstack.bff.rate-limit.per-address.capacity=100000000",
