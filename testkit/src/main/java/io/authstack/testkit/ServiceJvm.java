@@ -16,9 +16,9 @@ public final class ServiceJvm {
 	/**
 	 * A 64 MB heap (the services keep no state between requests: their live heap is about 30 MB), the serial
 	 * collector (no G1 remembered sets or concurrent threads: on two cores and a small heap its young collections
-	 * take a few milliseconds), a bound on class metadata (they use about 70 MB), and 512 KB thread stacks. The
-	 * rest of their resident memory is JIT-compiled code, the compilers' arenas, symbols and the class data
-	 * sharing archive, about 120 MB together.
+	 * take a few milliseconds), a bound on class metadata (they use about 75 MB), and 512 KB thread stacks. Besides
+	 * the heap a service holds about 160 MB after start-up and about 230 MB under load: class metadata, JIT-compiled
+	 * code and the compilers' arenas, symbols, the class data sharing archive ({@code BENCHMARKS.md}).
 	 */
 	public static final List<String> MEMORY_OPTIONS = List.of("-Xmx64m", "-XX:+UseSerialGC",
 			"-XX:MaxMetaspaceSize=128m", "-Xss512k");
