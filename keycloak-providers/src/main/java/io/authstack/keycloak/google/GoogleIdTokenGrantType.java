@@ -64,7 +64,7 @@ public final class GoogleIdTokenGrantType extends OAuth2GrantTypeBase {
 					this.formParams.getFirst(GoogleIdTokenGrantTypeFactory.NONCE_PARAMETER), Instant.now());
 			this.event.detail(Details.IDENTITY_PROVIDER_USER_ID, identity.subject())
 				.detail(Details.IDENTITY_PROVIDER_USERNAME, identity.email());
-			UserModel user = new GoogleAccountResolver(this.session, this.realm, google.getAlias(), this.event)
+			UserModel user = new GoogleAccountResolver(this.session, this.realm, google, this.event)
 				.resolve(identity);
 			this.event.user(user).detail(Details.USERNAME, user.getUsername());
 			AuthenticationSessionModel authSession = authenticationSession(user, identity, scope);

@@ -47,6 +47,8 @@ class GoogleIdTokenGrantIT {
 
 	private static final String BFF_SECRET = "dev-only-bff-client-secret-change-me";
 
+	private static final String FIRST_BROKER_LOGIN_FLOW = "authstack first broker login";
+
 	/** The flow the realm runs after every Google sign-in. */
 	private static final String POST_BROKER_LOGIN_FLOW = "authstack post broker login";
 
@@ -65,8 +67,7 @@ class GoogleIdTokenGrantIT {
 	static void startKeycloak() {
 		google = TestKeycloak.google();
 		api = new KeycloakApi(TestKeycloak.get());
-		// Google sign-up follows the realm's registration switch; these tests sign new users up.
-		api.adminPut("/admin/realms/" + REALM, Map.of("registrationAllowed", true, "eventsEnabled", true));
+		api.adminPut("/admin/realms/" + REALM, Map.of("eventsEnabled", true));
 	}
 
 	@Test
@@ -347,10 +348,19 @@ class GoogleIdTokenGrantIT {
 	}
 
 	@Test
-	void newGoogleUserIsRefusedWhenTheRealmDoesNotAllowRegistration() {
+	void newGoogleUserSignsUpWithTheShippedRealmWhoseRegistrationFormIsOff() {
+		String sub = newSubject();
+		assertThat(api.adminGet("/admin/realms/" + REALM).get("registrationAllowed").asBoolean()).isFalse();
+
+		assertThat(grant(google.idToken(sub, sub + "@gmail.test").sign()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void newGoogleUserIsRefusedWhenTheFirstBrokerLoginFlowCreatesNoAccounts() {
 		String sub = newSubject();
 		String email = sub + "@gmail.test";
-		api.adminPut("/admin/realms/" + REALM, Map.of("registrationAllowed", false));
+		AuthenticationFlows flows = new AuthenticationFlows(api, REALM);
+		flows.requirement(FIRST_BROKER_LOGIN_FLOW, "idp-create-user-if-unique", "DISABLED");
 		try {
 			Answer answer = grant(google.idToken(sub, email).sign());
 
@@ -358,7 +368,7 @@ class GoogleIdTokenGrantIT {
 			assertThat(usersWithEmail(email)).isEmpty();
 		}
 		finally {
-			api.adminPut("/admin/realms/" + REALM, Map.of("registrationAllowed", true));
+			flows.requirement(FIRST_BROKER_LOGIN_FLOW, "idp-create-user-if-unique", "ALTERNATIVE");
 		}
 	}
 
