@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
 
 import io.authstack.bff.BffProperties;
 import io.authstack.bff.binding.ClientAddress;
@@ -49,6 +51,9 @@ class RedirectLoginController {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** The realm's identity providers a login may go straight to ({@code kc_idp_hint}). */
+	private static final Set<String> IDENTITY_PROVIDERS = Set.of("google");
+
 	private final BffProperties bff;
 
 	private final KeycloakProperties keycloakProperties;
@@ -83,9 +88,13 @@ class RedirectLoginController {
 
 	@GetMapping("/api/auth/login")
 	ResponseEntity<Void> login(@RequestParam(name = "returnTo", required = false) String returnTo,
-			HttpServletRequest request, HttpServletResponse response) {
+			@RequestParam(name = "provider", required = false) String provider, HttpServletRequest request,
+			HttpServletResponse response) {
 		this.rateLimiter.checkAddress(this.clientAddress.of(request));
 		String target = ReturnTo.parse(returnTo);
+		if (provider != null && !IDENTITY_PROVIDERS.contains(provider)) {
+			throw new ProblemException(ProblemCode.INVALID_REQUEST, "Unknown identity provider.");
+		}
 		LoginEnvelope login = new LoginEnvelope(LoginEnvelope.VERSION, random(), random(), random(), target,
 				this.binding.of(request).fingerprint());
 		this.cookies.writeLogin(response, login);
@@ -98,6 +107,8 @@ class RedirectLoginController {
 			.queryParam("nonce", login.nonce())
 			.queryParam("code_challenge", s256(login.codeVerifier()))
 			.queryParam("code_challenge_method", "S256")
+			// Keycloak goes straight to the identity provider: the SPA's fallback when a Google sign-in needs a page.
+			.queryParamIfPresent("kc_idp_hint", Optional.ofNullable(provider))
 			.encode()
 			.build()
 			.toUri();
