@@ -28,6 +28,13 @@
 		internal_error: 'Something went wrong on our side. Please try again.',
 	};
 
+	// Where a redirect login that failed comes back (/?login_error=<code>), a few codes say more than their
+	// general sentence: the user typed nothing here.
+	const LOGIN_MESSAGES = {
+		invalid_request: 'This login could not be finished: it was started in another tab or browser, or it took too long. Please log in again.',
+		invalid_credentials: 'The login did not succeed. Please try again.',
+	};
+
 	const GENERIC = 'Something went wrong. Please try again.';
 
 	class Problem extends Error {
@@ -222,6 +229,18 @@
 		return token;
 	}
 
+	// A redirect login that failed: the BFF sends the browser back with the problem's code, which is read once,
+	// taken out of the address bar, and said in words.
+	function takeLoginError() {
+		const query = new URLSearchParams(location.search);
+		const code = query.get('login_error');
+		if (!code) {
+			return null;
+		}
+		history.replaceState(null, '', location.pathname);
+		return LOGIN_MESSAGES[code] || new Problem(undefined, code, null, query.get('retry_after')).sentence();
+	}
+
 	async function verifyEmail(token) {
 		show('verify');
 		if (!token) {
@@ -292,6 +311,7 @@
 		catch (problem) {
 			sayError(problem);
 		}
+		const loginError = takeLoginError();
 		$('password-login').hidden = !config.passwordLogin;
 		if (config.googleClientId) {
 			loadGoogleButton(config.googleClientId);
@@ -314,6 +334,9 @@
 			}
 			default:
 				await resumeSession();
+		}
+		if (loginError) {
+			say('error', loginError);
 		}
 		document.body.dataset.ready = 'true';
 	}

@@ -24,13 +24,16 @@ import io.authstack.bff.keycloak.TokenResponse;
 import io.authstack.bff.problem.ProblemCode;
 import io.authstack.bff.problem.ProblemException;
 import io.authstack.bff.ratelimit.LoginRateLimiter;
+import io.authstack.bff.ratelimit.RateLimitedException;
 import io.authstack.bff.session.CookieSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -153,6 +156,25 @@ class RedirectLoginController {
 		AccessToken token = this.cookieSession.issue(response, tokens, device);
 		logger.info("Redirect login of user {}", token.subject());
 		return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(publicBase() + login.returnTo())).build();
+	}
+
+	/**
+	 * Both endpoints are browser navigations (the SPA's link that starts a login, Keycloak's redirect back),
+	 * where a JSON problem would be shown raw: a browser, which asks for a page, is sent back to the SPA with
+	 * the problem's code ({@code /?login_error=<code>}), and the SPA says it in words. A client that asks for
+	 * JSON only gets the problem detail, as from every other endpoint.
+	 */
+	@ExceptionHandler(produces = MediaType.TEXT_HTML_VALUE)
+	ResponseEntity<Void> problemForTheBrowser(ProblemException ex) {
+		if (ex.code().status().is5xxServerError()) {
+			logger.warn("{}: {}", ex.code().code(), ex.getMessage(), ex.getCause());
+		}
+		UriComponentsBuilder spa = UriComponentsBuilder.fromUriString(publicBase() + "/")
+			.queryParam("login_error", ex.code().code());
+		if (ex instanceof RateLimitedException limited) {
+			spa.queryParam("retry_after", limited.retryAfterSeconds());
+		}
+		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(spa.build().toUri()).build();
 	}
 
 	private LoginEnvelope loginEnvelope(HttpServletRequest request) {
