@@ -14,6 +14,10 @@
 		google_email_unverified: 'Your Google account\'s email address is not verified, so it cannot be used to sign in here.',
 		google_domain_not_allowed: 'Accounts of that Google domain may not sign in here.',
 		google_sign_in_refused: 'Google sign-in was refused for this account.',
+		google_interaction_required: 'Google sign-in needs one more step. Taking you to the sign-in page...',
+		otp_required: 'This device is new to your account: enter the code from your authenticator app.',
+		device_approval_required: 'This device is new to your account: approve it from the link we just emailed you, then log in again.',
+		device_denied: 'Signing in from a new device is not allowed for this account.',
 		csrf_rejected: 'The request was refused because it did not come from this site. Reload the page and try again.',
 		login_method_disabled: 'Logging in with a password here is turned off. Use "Log in with Keycloak".',
 		invalid_request: 'Some of what you entered is missing or not valid.',
@@ -209,6 +213,10 @@
 					}
 					catch (problem) {
 						sayError(problem);
+						// A step One Tap cannot show (a code, say): Keycloak's own pages can.
+						if (problem.code === 'google_interaction_required' || problem.code === 'otp_required') {
+							location.assign('/api/auth/login?provider=google&returnTo=/');
+						}
 					}
 				},
 			});
@@ -259,9 +267,24 @@
 
 	function wireForms() {
 		onSubmit('password-login', async (fields, form) => {
-			const session = await api('POST', '/api/auth/login', { username: fields.username, password: fields.password });
-			form.reset();
-			showSession(session);
+			const login = { username: fields.username, password: fields.password };
+			if (fields.otp) {
+				login.otp = fields.otp;
+			}
+			try {
+				const session = await api('POST', '/api/auth/login', login);
+				form.reset();
+				$('otp-field').hidden = true;
+				showSession(session);
+			}
+			catch (problem) {
+				if (problem.code === 'otp_required') {
+					// Keycloak asks this device for the code: the same login again, with it.
+					$('otp-field').hidden = false;
+					form.elements.otp.focus();
+				}
+				throw problem;
+			}
 		});
 		$('refresh').addEventListener('click', () => {
 			clearMessages();

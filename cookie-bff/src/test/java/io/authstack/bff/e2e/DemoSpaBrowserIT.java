@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.logging.Level;
 
 import io.authstack.bff.it.BffIntegrationTest;
+import io.authstack.bff.it.DirectGrantDeviceRisk;
 import io.authstack.testkit.AuthstackKeycloak;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -208,6 +209,28 @@ class DemoSpaBrowserIT extends BffIntegrationTest {
 						"frame-ancestors 'none'").doesNotContain("unsafe-inline", "accounts.google.com"));
 			assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
 			assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).contains("no-referrer");
+		}
+	}
+
+	@Test
+	void newDeviceOfAnOtpUserIsAskedForTheCodeInWordsAndLogsInWithIt() {
+		DirectGrantDeviceRisk deviceRisk = new DirectGrantDeviceRisk(KEYCLOAK);
+		deviceRisk.askForOtpOnlyOnNewDevices();
+		try {
+			String username = deviceRisk.newUserWithOtp(PASSWORD);
+			deviceRisk.logInFromAnotherDevice(username, PASSWORD);
+			openSpa("/");
+
+			logInWithPassword(username, PASSWORD);
+
+			assertThat(visible("error").getText()).isEqualTo(
+					"This device is new to your account: enter the code from your authenticator app.");
+			visible("otp-field").findElement(By.name("otp")).sendKeys(deviceRisk.otpCode());
+			visible("password-login").findElement(By.cssSelector("button[type=submit]")).click();
+			assertThat(visible("session-username").getText()).isEqualTo(username);
+		}
+		finally {
+			deviceRisk.restore();
 		}
 	}
 
