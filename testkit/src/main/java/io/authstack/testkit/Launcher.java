@@ -81,11 +81,12 @@ public final class Launcher {
 				"-Dgreenmail.auth.disabled", "-Dgreenmail.api.hostname=127.0.0.1",
 				"-Dgreenmail.api.port=" + MAIL_API_PORT, "-jar", greenMailJar().toString()),
 				URI.create(mailUrl() + "/api/service/readiness"));
-		upService(worker(), List.of("-jar", serviceJar("notification-worker").toString(),
-				"--spring.profiles.active=dev", "--spring.mail.port=" + MAIL_SMTP_PORT),
+		upService(worker(), ServiceJvm.withMemoryOptions(List.of("-jar", serviceJar("notification-worker").toString(),
+				"--spring.profiles.active=dev", "--spring.mail.port=" + MAIL_SMTP_PORT)),
 				URI.create("http://localhost:" + WORKER_PORT + "/actuator/health"));
-		upService(bff(), List.of("-jar", serviceJar("cookie-bff").toString(), "--spring.profiles.active=dev",
-				"--authstack.bff.keycloak.issuer=" + keycloakServer.realmUrl(AuthstackKeycloak.REALM)),
+		upService(bff(), ServiceJvm.withMemoryOptions(List.of("-jar", serviceJar("cookie-bff").toString(),
+				"--spring.profiles.active=dev",
+				"--authstack.bff.keycloak.issuer=" + keycloakServer.realmUrl(AuthstackKeycloak.REALM))),
 				URI.create(bffUrl() + "/actuator/health"));
 		printUrls(keycloakServer);
 	}

@@ -15,8 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import io.authstack.testkit.AuthenticationFlows;
+import io.authstack.testkit.FreePorts;
 import io.authstack.testkit.AuthstackKeycloak;
 import io.authstack.testkit.KeycloakApi;
 import io.authstack.testkit.KeycloakServer;
@@ -34,8 +37,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Keycloak's userinfo for the same user and client;</li>
  * <li>{@code POST /api/auth/refresh} vs. Keycloak's refresh grant called directly, each client thread with its
  * own session (both rotate the refresh token);</li>
- * <li>{@code POST /api/auth/login} vs. Keycloak's password grant called directly.</li>
+ * <li>{@code POST /api/auth/login} vs. Keycloak's password grant called directly, and that grant again with the
+ * device-risk authenticator switched off in the realm's direct grant flow (through the admin REST API, per
+ * round);</li>
+ * <li>the notification worker vs. a plain JavaMail loop ({@link EmailDelivery});</li>
+ * <li>the peak resident memory of the BFF and the worker after their load.</li>
  * </ol>
+ * What the load needs of the realm it sets through the admin REST API at run time; the realm file stays as it ships.
  */
 public final class StackLoadBenchmarks {
 
@@ -53,9 +61,20 @@ public final class StackLoadBenchmarks {
 
 	private static final String REFRESH_COOKIE = "__Secure-Http-refresh";
 
+	/** The realm's direct grant flow, whose device-risk execution pair 3 switches. */
+	private static final String DIRECT_GRANT_FLOW = "authstack direct grant";
+
+	private static final String DEVICE_RISK = "device-risk";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpLoad load;
+
+	private final EmailDelivery email;
+
+	private AuthenticationFlows flows;
+
+	private boolean deviceRiskOn;
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -66,12 +85,13 @@ public final class StackLoadBenchmarks {
 
 	private URI realm;
 
-	public StackLoadBenchmarks(HttpLoad load) {
+	public StackLoadBenchmarks(HttpLoad load, EmailDelivery email) {
 		this.load = load;
+		this.email = email;
 	}
 
-	/** Starts Keycloak and the BFF, runs the pairs, stops the BFF (Keycloak stops with the JVM). */
-	public Results run(Path root) throws IOException, InterruptedException {
+	/** Starts Keycloak, the BFF and the worker, runs the pairs, stops the BFF and worker (Keycloak stops with the JVM). */
+	public Results run(Path root) throws IOException, InterruptedException, TimeoutException {
 		logger.info("Starting Keycloak (build and start take a minute or two) ...");
 		KeycloakServer keycloak = TestKeycloak.get();
 		this.realm = URI.create(keycloak.realmUrl(AuthstackKeycloak.REALM));
@@ -80,26 +100,68 @@ public final class StackLoadBenchmarks {
 		// Brute-force detection locks one user logging in hundreds of times a second from eight threads
 		// (user_temporarily_disabled); both sides of the login pair run without it.
 		api.adminPut("/admin/realms/" + AuthstackKeycloak.REALM, Map.of("bruteForceProtected", false));
+		// Pair 3 switches the device-risk check per round; it starts as the realm ships it, on.
+		this.flows = new AuthenticationFlows(api, AuthstackKeycloak.REALM);
+		this.flows.requirement(DIRECT_GRANT_FLOW, DEVICE_RISK, "REQUIRED");
+		this.deviceRiskOn = true;
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
 		String cookieSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		logger.info("Starting the BFF ...");
-		try (BffProcess process = BffProcess.start(root, this.realm, "bench-1", cookieSecret)) {
+		Map<String, OptionalLong> peakRss = new LinkedHashMap<>();
+		List<LoadResult> session;
+		List<LoadResult> refresh;
+		List<LoadResult> login;
+		int port = FreePorts.next();
+		try (ServiceProcess process = ServiceProcess.start(root, "cookie-bff", port, bffArguments(port, cookieSecret))) {
 			this.bff = process.baseUrl();
 			logger.info("Pair 1: session check vs. health vs. Keycloak ...");
-			List<LoadResult> session = sessionPair();
+			session = sessionPair();
 			logger.info("Pair 2: refresh ...");
-			List<LoadResult> refresh = this.load.compare(scenarios("BFF POST /api/auth/refresh", this::bffRefreshClient,
+			refresh = this.load.compare(scenarios("BFF POST /api/auth/refresh", this::bffRefreshClient,
 					"Keycloak refresh grant, direct", this::keycloakRefreshClient));
-			logger.info("Pair 3: login ...");
-			List<LoadResult> login = this.load.compare(scenarios("BFF POST /api/auth/login",
-					() -> () -> outcome(bffLogin(), 200), "Keycloak password grant, direct",
-					() -> () -> outcome(passwordGrant(Map.of()), 200)));
-			Map<String, OptionalLong> peakRss = new LinkedHashMap<>();
+			logger.info("Pair 3: login, with and without the device-risk check ...");
+			Map<String, HttpLoad.Scenario> logins = new LinkedHashMap<>();
+			logins.put("BFF POST /api/auth/login", withDeviceRisk(true, () -> () -> outcome(bffLogin(), 200)));
+			logins.put("Keycloak password grant, direct",
+					withDeviceRisk(true, () -> () -> outcome(passwordGrant(Map.of()), 200)));
+			logins.put("Keycloak password grant, direct, device-risk check off in the flow",
+					withDeviceRisk(false, () -> () -> outcome(passwordGrant(Map.of()), 200)));
+			login = this.load.compare(logins);
 			peakRss.put("cookie-bff", PeakMemory.of(process.pid()));
-			peakRss.put("Keycloak", PeakMemory.ofTree(keycloak.pid()));
-			return new Results(session, refresh, login, peakRss);
 		}
+		logger.info("Pair 4: the worker's emails vs. a plain JavaMail loop ...");
+		EmailDelivery.Results emails = this.email.run(root);
+		peakRss.put("notification-worker", emails.workerPeakRss());
+		peakRss.put("Keycloak", PeakMemory.ofTree(keycloak.pid()));
+		return new Results(session, refresh, login, emails.pair(), peakRss);
+	}
+
+	private List<String> bffArguments(int port, String cookieSecret) {
+		// Its public URL is the origin the load's state-changing calls come from (CSRF check).
+		return List.of("--authstack.bff.public-url=http://127.0.0.1:" + port,
+				"--authstack.bff.keycloak.issuer=" + this.realm, "--authstack.bff.cookie.keys[0].kid=bench-1",
+				"--authstack.bff.cookie.keys[0].secret=" + cookieSecret,
+				// The load logs in thousands of times from one address as one user: the limits would measure themselves.
+				"--authstack.bff.rate-limit.per-address.capacity=100000000",
+				"--authstack.bff.rate-limit.per-username.capacity=100000000",
+				// One line per login at INFO is the BFF's audit trail, not what is measured here.
+				"--logging.level.io.authstack=WARN");
+	}
+
+	/** The scenario, with the realm's direct grant flow switched as it needs before each round's clients start. */
+	private HttpLoad.Scenario withDeviceRisk(boolean on, HttpLoad.Scenario scenario) {
+		return () -> {
+			deviceRisk(on);
+			return scenario.client();
+		};
+	}
+
+	private void deviceRisk(boolean on) {
+		if (on != this.deviceRiskOn) {
+			this.flows.requirement(DIRECT_GRANT_FLOW, DEVICE_RISK, on ? "REQUIRED" : "DISABLED");
+		}
+		this.deviceRiskOn = on;
 	}
 
 	private List<LoadResult> sessionPair() throws IOException, InterruptedException {
@@ -237,11 +299,12 @@ public final class StackLoadBenchmarks {
 	/**
 	 * @param session pair 1: session check, health, Keycloak
 	 * @param refresh pair 2
-	 * @param login pair 3
-	 * @param peakRss peak resident memory of the servers after the load, by server
+	 * @param login pair 3: BFF, direct, direct without the device-risk check
+	 * @param email pair 4: the worker, the plain JavaMail loop
+	 * @param peakRss peak resident memory of the servers after their load, by server
 	 */
 	public record Results(List<LoadResult> session, List<LoadResult> refresh, List<LoadResult> login,
-			Map<String, OptionalLong> peakRss) {
+			List<EmailDelivery.Result> email, Map<String, OptionalLong> peakRss) {
 	}
 
 }

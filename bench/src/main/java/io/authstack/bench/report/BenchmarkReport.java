@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Properties;
 
 import io.authstack.bench.jmh.CookieSealingBenchmark;
+import io.authstack.bench.load.EmailDelivery;
 import io.authstack.bench.load.HttpLoad;
 import io.authstack.bench.load.StackLoadBenchmarks;
 import io.authstack.testkit.AuthstackKeycloak;
@@ -36,6 +37,11 @@ public final class BenchmarkReport {
 	private static final int ROUNDS = 3;
 
 	private static final Duration WARM_UP = Duration.ofSeconds(5);
+
+	private static final int EMAILS_PER_ROUND = 400;
+
+	/** The worker's default consumers, given to it explicitly and to the JavaMail loop as threads. */
+	private static final int EMAIL_SENDERS = 4;
 
 	private BenchmarkReport() {
 	}
@@ -69,14 +75,17 @@ public final class BenchmarkReport {
 		JmhFigures jmh = JmhFigures.run();
 		loadAverages.add("after JMH " + Machine.loadAverage());
 		StackLoadBenchmarks.Results load = new StackLoadBenchmarks(
-				new HttpLoad(THREADS, MAX_CALLS_PER_ROUND, ROUND, ROUNDS, WARM_UP))
+				new HttpLoad(THREADS, MAX_CALLS_PER_ROUND, ROUND, ROUNDS, WARM_UP),
+				new EmailDelivery(EMAILS_PER_ROUND, ROUNDS, EMAIL_SENDERS))
 			.run(root);
 		loadAverages.add("at end " + Machine.loadAverage());
 		String loadSettings = THREADS + " client threads, " + WARM_UP.toSeconds() + " s warm-up per scenario, then "
 				+ ROUNDS + " rounds of at most " + ROUND.toSeconds() + " s or " + MAX_CALLS_PER_ROUND + " calls each";
+		String emailSettings = EMAIL_SENDERS + " senders on each side, a warm-up round, then " + ROUNDS + " rounds of "
+				+ EMAILS_PER_ROUND + " emails each";
 		String markdown = new MarkdownReport().render(started, Duration.between(started, Instant.now()),
 				Machine.current(), versions, loadAverages, jmh, CookieSealingBenchmark.plaintextBytes(), load,
-				loadSettings);
+				loadSettings, emailSettings);
 		Path report = root.resolve("BENCHMARKS.md");
 		Files.writeString(report, markdown);
 		logger.info("Wrote {}", report);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
 
+import io.authstack.bench.load.EmailDelivery;
 import io.authstack.bench.load.LoadResult;
 import io.authstack.bench.load.StackLoadBenchmarks;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,10 @@ class MarkdownReportTest {
 			.contains("load 1/5/15")
 			.contains("| 20.00 ± 1.00 us/op | 10.00 ± 1.00 us/op | 2.00× | **missed** (≤ 1.5×) |")
 			.contains("Session check ÷ unauthenticated health: 0.70× throughput")
-			.contains("| cookie-bff | 100 MB | met (≤ 256 MB) |");
+			.contains("| cookie-bff | 100 MB | met (≤ 256 MB) |")
+			.contains("| notification-worker | 120 MB | met (≤ 256 MB) |")
+			.contains("The device-risk check's share of a direct login: 4.8 %")
+			.contains("Worker ÷ plain loop: 0.90× emails per second; target ≥ 0.8×: met");
 	}
 
 	@Test
@@ -35,7 +39,7 @@ class MarkdownReportTest {
 
 		String misses = markdown.substring(markdown.indexOf("## Targets missed, and anomalies, in this run"));
 		assertThat(misses).contains("**Session check: 0.50× the unauthenticated endpoint's throughput** (target ≥ 0.7×)")
-			.contains("**BFF peak RSS 300 MB** (target ≤ 256 MB)")
+			.contains("**cookie-bff peak RSS 300 MB** (target ≤ 256 MB)")
 			.contains("What bounds it")
 			.doesNotContain("Cookie seal+open");
 	}
@@ -44,17 +48,22 @@ class MarkdownReportTest {
 		Properties versions = new Properties();
 		versions.setProperty("keycloak", "26.7.3");
 		return new MarkdownReport().render(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(9), MACHINE,
-				versions, List.of("load 1/5/15"), jmh, 1596, load, "test settings");
+				versions, List.of("load 1/5/15"), jmh, 1596, load, "test settings", "email settings");
 	}
 
 	private static String render(JmhFigures jmh, List<LoadResult> session, OptionalLong bffRss) {
 		List<LoadResult> pair = List.of(result("BFF", 900), result("direct", 1000));
-		return render(jmh, new StackLoadBenchmarks.Results(session, pair, pair, Map.of("cookie-bff", bffRss)));
+		List<LoadResult> logins = List.of(result("BFF", 90), result("direct", 100), result("direct, no risk check", 105));
+		List<EmailDelivery.Result> emails = List.of(new EmailDelivery.Result("worker", 90, Duration.ofSeconds(1)),
+				new EmailDelivery.Result("loop", 100, Duration.ofSeconds(1)));
+		return render(jmh, new StackLoadBenchmarks.Results(session, pair, logins, emails,
+				Map.of("cookie-bff", bffRss, "notification-worker", OptionalLong.of(120L * 1024 * 1024))));
 	}
 
 	private static JmhFigures jmh(double sealer, double aes) {
 		return new JmhFigures(Map.of("cookieSealerSealAndOpen", new JmhFigures.Score(sealer, 1, "us/op"),
-				"rawAesGcmSealAndOpen", new JmhFigures.Score(aes, 1, "us/op"), "openCookieAndVerifyToken",
+				"rawAesGcmSealAndOpen", new JmhFigures.Score(aes, 1, "us/op"), "nimbusBase64UrlRoundTrip",
+				new JmhFigures.Score(aes / 2, 1, "us/op"), "openCookieAndVerifyToken",
 				new JmhFigures.Score(100, 1, "us/op"), "rawRs256Verify", new JmhFigures.Score(50, 1, "us/op")),
 				"test settings");
 	}

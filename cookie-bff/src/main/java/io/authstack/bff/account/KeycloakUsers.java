@@ -1,7 +1,6 @@
 package io.authstack.bff.account;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.authstack.bff.keycloak.KeycloakHttp;
 import io.authstack.bff.keycloak.KeycloakProperties;
 import io.authstack.bff.keycloak.UpstreamUnavailableException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 import org.springframework.util.LinkedMultiValueMap;
@@ -64,10 +63,7 @@ final class KeycloakUsers {
 		Assert.isTrue(realmsAt > 0, "The Keycloak issuer must end in /realms/<realm>: " + issuer);
 		this.tokenEndpoint = URI.create(issuer + "/protocol/openid-connect/token");
 		this.usersPath = issuer.substring(0, realmsAt) + "/admin" + issuer.substring(realmsAt) + "/users";
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(keycloak.connectTimeout()).build());
-		requests.setReadTimeout(keycloak.timeout());
-		this.http = RestClient.builder().requestFactory(requests).build();
+		this.http = KeycloakHttp.restClient(keycloak);
 	}
 
 	/** The user whose email is exactly this one (emails are unique in the realm), if any. */

@@ -1,11 +1,9 @@
 package io.authstack.bff.keycloak;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 import org.springframework.util.LinkedMultiValueMap;
@@ -43,10 +41,7 @@ public final class KeycloakClient {
 		Assert.notNull(json, "json cannot be null");
 		this.properties = properties;
 		this.json = json;
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
-		requests.setReadTimeout(properties.timeout());
-		this.http = RestClient.builder().requestFactory(requests).build();
+		this.http = KeycloakHttp.restClient(properties);
 	}
 
 	/** The resource owner password grant, on behalf of the browser described by {@code client}. */

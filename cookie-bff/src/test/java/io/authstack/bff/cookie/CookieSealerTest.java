@@ -9,6 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.CompressionAlgorithm;
 import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWEObject;
@@ -137,6 +138,21 @@ class CookieSealerTest {
 
 		assertThatThrownBy(() -> this.sealer.open(jwe.serialize())).isInstanceOf(UnreadableCookieException.class)
 			.hasMessageContaining("zip");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "typ", "cty", "custom" })
+	void openWhenHeaderCarriesAParameterSealNeverWritesThenRejected(String parameter) throws Exception {
+		JWEHeader.Builder header = new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM).keyID("k1");
+		switch (parameter) {
+			case "typ" -> header.type(JOSEObjectType.JOSE);
+			case "cty" -> header.contentType("JWT");
+			default -> header.customParam(parameter, "x");
+		}
+		JWEObject jwe = new JWEObject(header.build(), new Payload(PLAINTEXT));
+		jwe.encrypt(new DirectEncrypter(secret(this.k1)));
+
+		assertThatThrownBy(() -> this.sealer.open(jwe.serialize())).isInstanceOf(UnreadableCookieException.class);
 	}
 
 	@Test
