@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class KeycloakApi {
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
+	/** HTTP/1.1: Keycloak fails some h2c-upgraded requests, which the JDK client offers by default. */
+	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
