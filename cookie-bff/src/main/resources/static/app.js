@@ -14,6 +14,10 @@
 		google_email_unverified: 'Your Google account\'s email address is not verified, so it cannot be used to sign in here.',
 		google_domain_not_allowed: 'Accounts of that Google domain may not sign in here.',
 		google_sign_in_refused: 'Google sign-in was refused for this account.',
+		google_interaction_required: 'Google sign-in needs one more step. Taking you to the sign-in page...',
+		otp_required: 'This device is new to your account: enter the code from your authenticator app.',
+		device_approval_required: 'This device is new to your account: approve it from the link we just emailed you, then log in again.',
+		device_denied: 'Signing in from a new device is not allowed for this account.',
 		csrf_rejected: 'The request was refused because it did not come from this site. Reload the page and try again.',
 		login_method_disabled: 'Logging in with a password here is turned off. Use "Log in with Keycloak".',
 		invalid_request: 'Some of what you entered is missing or not valid.',
@@ -26,6 +30,13 @@
 		not_found: 'This feature is not available on this server.',
 		method_not_allowed: 'This feature is not available on this server.',
 		internal_error: 'Something went wrong on our side. Please try again.',
+	};
+
+	// Where a redirect login that failed comes back (/?login_error=<code>), a few codes say more than their
+	// general sentence: the user typed nothing here.
+	const LOGIN_MESSAGES = {
+		invalid_request: 'This login could not be finished: it was started in another tab or browser, or it took too long. Please log in again.',
+		invalid_credentials: 'The login did not succeed. Please try again.',
 	};
 
 	const GENERIC = 'Something went wrong. Please try again.';
@@ -202,6 +213,10 @@
 					}
 					catch (problem) {
 						sayError(problem);
+						// A step One Tap cannot show (a code, say): Keycloak's own pages can.
+						if (problem.code === 'google_interaction_required' || problem.code === 'otp_required') {
+							location.assign('/api/auth/login?provider=google&returnTo=/');
+						}
 					}
 				},
 			});
@@ -222,6 +237,18 @@
 		return token;
 	}
 
+	// A redirect login that failed: the BFF sends the browser back with the problem's code, which is read once,
+	// taken out of the address bar, and said in words.
+	function takeLoginError() {
+		const query = new URLSearchParams(location.search);
+		const code = query.get('login_error');
+		if (!code) {
+			return null;
+		}
+		history.replaceState(null, '', location.pathname);
+		return LOGIN_MESSAGES[code] || new Problem(undefined, code, null, query.get('retry_after')).sentence();
+	}
+
 	async function verifyEmail(token) {
 		show('verify');
 		if (!token) {
@@ -240,9 +267,24 @@
 
 	function wireForms() {
 		onSubmit('password-login', async (fields, form) => {
-			const session = await api('POST', '/api/auth/login', { username: fields.username, password: fields.password });
-			form.reset();
-			showSession(session);
+			const login = { username: fields.username, password: fields.password };
+			if (fields.otp) {
+				login.otp = fields.otp;
+			}
+			try {
+				const session = await api('POST', '/api/auth/login', login);
+				form.reset();
+				$('otp-field').hidden = true;
+				showSession(session);
+			}
+			catch (problem) {
+				if (problem.code === 'otp_required') {
+					// Keycloak asks this device for the code: the same login again, with it.
+					$('otp-field').hidden = false;
+					form.elements.otp.focus();
+				}
+				throw problem;
+			}
 		});
 		$('refresh').addEventListener('click', () => {
 			clearMessages();
@@ -292,6 +334,7 @@
 		catch (problem) {
 			sayError(problem);
 		}
+		const loginError = takeLoginError();
 		$('password-login').hidden = !config.passwordLogin;
 		if (config.googleClientId) {
 			loadGoogleButton(config.googleClientId);
@@ -314,6 +357,9 @@
 			}
 			default:
 				await resumeSession();
+		}
+		if (loginError) {
+			say('error', loginError);
 		}
 		document.body.dataset.ready = 'true';
 	}

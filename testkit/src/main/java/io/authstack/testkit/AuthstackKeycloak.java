@@ -86,21 +86,79 @@ public final class AuthstackKeycloak {
 	 */
 	public KeycloakServer start(Path installDir, PostgresDatabase database, int httpPort, int managementPort,
 			int rabbitMqPort, Map<String, String> realmEnvironment, Path log, boolean detached) {
-		Path home = new KeycloakDistribution(distributionZip(), installDir, List.of(providersJar()), BUILD_OPTIONS)
-			.prepare();
+		Path home = prepare(installDir);
 		stageRealm(home);
-		List<String> options = new ArrayList<>(List.of("--db-url=" + database.jdbcUrl(),
-				"--db-username=" + PostgresDatabase.USER, "--http-host=127.0.0.1", "--hostname-strict=false",
-				"--import-realm",
+		List<String> options = new ArrayList<>(dataOptions(database, rabbitMqPort));
+		options.addAll(List.of("--http-host=127.0.0.1", "--hostname-strict=false", "--import-realm",
 				// The BFF forwards the browser's address; only the BFF, on loopback, is believed.
-				"--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1,::1",
-				"--spi-email-sender--amqp--host=127.0.0.1", "--spi-email-sender--amqp--port=" + rabbitMqPort,
-				"--spi-events-listener--amqp--host=127.0.0.1", "--spi-events-listener--amqp--port=" + rabbitMqPort));
+				"--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1,::1"));
+		return KeycloakServer.start(home, httpPort, managementPort, options, environment(realmEnvironment), log,
+				detached);
+	}
+
+	/**
+	 * Runs a {@code kc.sh} command that works on the database with no server running ({@code export},
+	 * {@code import}), with the same providers, options and environment as {@link #start}, and waits for it.
+	 * @param arguments the command and its own options, e.g. {@code export --file=... --realm=authstack}
+	 * @param log where its output goes, named when it fails
+	 */
+	public void runOffline(Path installDir, PostgresDatabase database, int rabbitMqPort,
+			Map<String, String> realmEnvironment, List<String> arguments, Path log) {
+		Path home = prepare(installDir);
+		List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString()));
+		command.addAll(arguments);
+		command.add("--optimized");
+		command.addAll(dataOptions(database, rabbitMqPort));
+		try {
+			Files.createDirectories(log.toAbsolutePath().getParent());
+			ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+			builder.environment().putAll(environment(realmEnvironment));
+			Process process = builder.start();
+			if (process.waitFor() != 0) {
+				throw new IllegalStateException("kc.sh " + arguments.get(0) + " failed, see " + log + "; it ends:\n"
+						+ String.join("\n", lastLines(log, 15)));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot run kc.sh " + arguments.get(0), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while running kc.sh " + arguments.get(0), ex);
+		}
+	}
+
+	private static List<String> lastLines(Path log, int count) throws IOException {
+		List<String> lines = Files.readAllLines(log);
+		return lines.subList(Math.max(0, lines.size() - count), lines.size());
+	}
+
+	private Path prepare(Path installDir) {
+		return new KeycloakDistribution(distributionZip(), installDir, List.of(providersJar()), BUILD_OPTIONS)
+			.prepare();
+	}
+
+	/** What every command that opens the database needs: the database, and the broker our providers use. */
+	private static List<String> dataOptions(PostgresDatabase database, int rabbitMqPort) {
+		List<String> options = new ArrayList<>(List.of("--db-url=" + database.jdbcUrl(),
+				"--db-username=" + PostgresDatabase.USER, "--spi-email-sender--amqp--host=127.0.0.1",
+				"--spi-email-sender--amqp--port=" + rabbitMqPort, "--spi-events-listener--amqp--host=127.0.0.1",
+				"--spi-events-listener--amqp--port=" + rabbitMqPort));
 		googleJwksUrl().ifPresent((url) -> options.add("--spi-oauth2-grant-type--google-id-token--jwks-url=" + url));
+		return options;
+	}
+
+	/**
+	 * The server's environment besides what it inherits: the realm placeholders' values (Keycloak reads them
+	 * from its environment on import) and the bootstrap admin.
+	 */
+	private static Map<String, String> environment(Map<String, String> realmEnvironment) {
 		Map<String, String> environment = new HashMap<>(realmEnvironment);
 		environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
 		environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword());
-		return KeycloakServer.start(home, httpPort, managementPort, options, environment, log, detached);
+		return environment;
 	}
 
 	private static Optional<String> googleJwksUrl() {

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class KeycloakApi {
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
+	/** HTTP/1.1: Keycloak fails some h2c-upgraded requests, which the JDK client offers by default. */
+	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -40,7 +41,14 @@ public final class KeycloakApi {
 
 	/** Any token request, answered whatever its status: for asserting on errors too. */
 	public Answer token(String realm, Map<String, String> form) {
-		HttpResponse<String> response = send(tokenEndpointRequest(realm, form));
+		return token(realm, form, Map.of());
+	}
+
+	/** Any token request with these request headers (a User-Agent, say), answered whatever its status. */
+	public Answer token(String realm, Map<String, String> form, Map<String, String> headers) {
+		HttpRequest.Builder request = tokenEndpointRequest(realm, form);
+		headers.forEach(request::header);
+		HttpResponse<String> response = send(request.build());
 		return new Answer(response.statusCode(), JSON.readTree(response.body()));
 	}
 
@@ -151,20 +159,19 @@ public final class KeycloakApi {
 	}
 
 	private JsonNode tokenRequest(String realm, Map<String, String> form) {
-		HttpResponse<String> response = send(tokenEndpointRequest(realm, form));
+		HttpResponse<String> response = send(tokenEndpointRequest(realm, form).build());
 		expectStatus(response, 200);
 		return JSON.readTree(response.body());
 	}
 
-	private HttpRequest tokenEndpointRequest(String realm, Map<String, String> form) {
+	private HttpRequest.Builder tokenEndpointRequest(String realm, Map<String, String> form) {
 		String body = form.entrySet()
 			.stream()
 			.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		return HttpRequest.newBuilder(URI.create(this.server.realmUrl(realm) + "/protocol/openid-connect/token"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
+			.POST(HttpRequest.BodyPublishers.ofString(body));
 	}
 
 	/** An HTTP status and its JSON body. */

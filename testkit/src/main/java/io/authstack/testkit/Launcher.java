@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code ./authstack up|down|status}: runs the whole stack on this machine, without Docker: Keycloak
+ * {@code ./authstack up|down|status|update-realm}: runs the whole stack on this machine, without Docker: Keycloak
  * (through the same {@link AuthstackKeycloak} the integration tests use), an SMTP sink with a REST view
  * of the mail (GreenMail standalone), the notification worker and the cookie BFF. What it starts
  * outlives it; process ids, logs and the Keycloak install live in {@code .authstack/} of the checkout.
@@ -60,8 +60,9 @@ public final class Launcher {
 				case "up" -> launcher.up();
 				case "down" -> launcher.down();
 				case "status" -> launcher.status();
+				case "update-realm" -> launcher.updateRealm();
 				default -> {
-					System.err.println("usage: ./authstack up|down|status");
+					System.err.println("usage: ./authstack up|down|status|update-realm");
 					System.exit(2);
 				}
 			}
@@ -116,6 +117,30 @@ public final class Launcher {
 		}
 	}
 
+	/**
+	 * Brings the realm file's changes to the realm in the database, which {@code up} imports only once: Keycloak
+	 * stopped, {@link RealmUpdate}, Keycloak started again if it ran. The other services keep running.
+	 */
+	void updateRealm() {
+		requireLocalServices();
+		boolean wasRunning = keycloakProcess().stop();
+		if (wasRunning) {
+			this.out.println("Stopped Keycloak for the update.");
+		}
+		try {
+			new RealmUpdate(this.keycloak, keycloakInstallDir(), new PostgresDatabase(DATABASE),
+					LocalService.RABBITMQ.port(), Map.of(), this.out)
+				.apply(this.keycloak.realmDir().resolve(AuthstackKeycloak.REALM + "-realm.json"),
+						this.stateDir.resolve("realm-backups"));
+		}
+		finally {
+			if (wasRunning) {
+				upKeycloak();
+				this.out.println("Keycloak is ready again.");
+			}
+		}
+	}
+
 	/** Names every local service that is down, with its start command, before starting anything. */
 	private void requireLocalServices() {
 		List<String> down = new ArrayList<>();
@@ -138,7 +163,7 @@ public final class Launcher {
 		}
 		this.out.println("Starting Keycloak on port " + this.keycloakPort
 				+ " (the first run builds it, about a minute; then about 20 s) ...");
-		KeycloakServer server = this.keycloak.start(this.stateDir.resolve("keycloak"),
+		KeycloakServer server = this.keycloak.start(keycloakInstallDir(),
 				new PostgresDatabase(DATABASE).createIfAbsent(), this.keycloakPort, this.keycloakManagementPort,
 				LocalService.RABBITMQ.port(), Map.of(), keycloakProcess().log(), true);
 		keycloakProcess().remember(server.pid());
@@ -181,6 +206,10 @@ public final class Launcher {
 	private Optional<KeycloakServer> runningKeycloak() {
 		return keycloakProcess().running()
 			.map((process) -> KeycloakServer.attach(process, this.keycloakPort, this.keycloakManagementPort));
+	}
+
+	private Path keycloakInstallDir() {
+		return this.stateDir.resolve("keycloak");
 	}
 
 	private DetachedProcess keycloakProcess() {

@@ -233,6 +233,14 @@ class ComposeDriftTest {
 	}
 
 	@Test
+	void keycloakGetsAFingerprintKeyOfItsOwnNotTheDevelopmentOne() {
+		// Without it the device-risk authenticator keys its device fingerprints with a key published in this repository.
+		assertThat(environment(KEYCLOAK).get("KC_SPI_AUTHENTICATOR__DEVICE_RISK__FINGERPRINT_KEY"))
+			.as("keycloak KC_SPI_AUTHENTICATOR__DEVICE_RISK__FINGERPRINT_KEY")
+			.startsWith("${AUTHSTACK_DEVICE_FINGERPRINT_KEY:?");
+	}
+
+	@Test
 	void imagesUseTheVersionsThePomPins() throws IOException {
 		String pom = Files.readString(root.resolve("pom.xml"));
 		String keycloakVersion = pomProperty(pom, "keycloak.version");

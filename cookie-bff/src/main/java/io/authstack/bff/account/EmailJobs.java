@@ -91,6 +91,22 @@ final class EmailJobs {
 		}
 	}
 
+	/**
+	 * Fails as {@link #send} would when RabbitMQ cannot be reached, before anything is looked up. The calls that
+	 * email only addresses with an account check this first, so an outage answers {@code upstream_unavailable}
+	 * whether or not the address has one: the outage is no oracle for which addresses do.
+	 *
+	 * @throws ProblemException {@code upstream_unavailable} when no channel to RabbitMQ opens
+	 */
+	void requireReachable() {
+		try {
+			this.rabbit.execute((channel) -> channel.isOpen());
+		}
+		catch (AmqpException ex) {
+			throw notSent("RabbitMQ unreachable", ex);
+		}
+	}
+
 	private static ProblemException notSent(String why, Throwable cause) {
 		return new ProblemException(ProblemCode.UPSTREAM_UNAVAILABLE,
 				"The email could not be queued; try again shortly.",

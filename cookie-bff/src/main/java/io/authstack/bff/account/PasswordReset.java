@@ -51,6 +51,7 @@ final class PasswordReset {
 
 	/** Sends a reset link when the address belongs to an enabled account; else nothing. */
 	void request(String email) {
+		this.emails.requireReachable();
 		this.users.findByEmail(email.toLowerCase(Locale.ROOT)).filter(KeycloakUsers.User::enabled).ifPresent((user) -> {
 			String token = this.tokens.issue(TokenPurpose.RESET_PASSWORD, user.id(), user.email(),
 					this.properties.resetTokenTtl());

@@ -104,6 +104,7 @@ final class Registration {
 
 	/** Sends a fresh link when the address belongs to an account still waiting for verification; else nothing. */
 	void resend(String email) {
+		this.emails.requireReachable();
 		this.users.findByEmail(email.toLowerCase(Locale.ROOT))
 			.filter((user) -> user.enabled() && !user.emailVerified())
 			.ifPresent((user) -> sendVerification(user.id(), user.email()));

@@ -37,7 +37,8 @@ class GoogleSignInController {
 	/** Keycloak's {@code error_description} for our grant's refusals, as the SPA sees them. */
 	private static final Map<String, ProblemCode> REFUSALS = Map.of("google_token_invalid",
 			ProblemCode.GOOGLE_TOKEN_INVALID, "google_email_unverified", ProblemCode.GOOGLE_EMAIL_UNVERIFIED,
-			"google_domain_not_allowed", ProblemCode.GOOGLE_DOMAIN_NOT_ALLOWED);
+			"google_domain_not_allowed", ProblemCode.GOOGLE_DOMAIN_NOT_ALLOWED, "google_interaction_required",
+			ProblemCode.GOOGLE_INTERACTION_REQUIRED);
 
 	private final KeycloakClient keycloak;
 

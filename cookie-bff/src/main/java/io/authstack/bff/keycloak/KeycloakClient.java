@@ -27,6 +27,9 @@ public final class KeycloakClient {
 	/** The grant type of {@code GoogleIdTokenGrantTypeFactory} in keycloak-providers. */
 	static final String GOOGLE_ID_TOKEN_GRANT = "urn:authstack:params:oauth:grant-type:google-id-token";
 
+	/** The grant's {@code error_description} when a concurrent request created or linked the account first. */
+	static final String GOOGLE_SIGN_IN_CONFLICT = "google_sign_in_conflict";
+
 	private final KeycloakProperties properties;
 
 	private final RestClient http;
@@ -62,7 +65,13 @@ public final class KeycloakClient {
 		MultiValueMap<String, String> form = clientForm();
 		form.add("grant_type", GOOGLE_ID_TOKEN_GRANT);
 		form.add("id_token", idToken);
-		return tokenRequest(form, client);
+		Outcome outcome = post("token", form, client);
+		if (isSignInConflict(outcome)) {
+			// Another request signed this Google account up or linked it at the same moment and won (two tabs,
+			// a double click): the same token now finds the account. Once; a second conflict goes to the client.
+			outcome = post("token", form, client);
+		}
+		return tokens(outcome);
 	}
 
 	/**
@@ -106,7 +115,10 @@ public final class KeycloakClient {
 	}
 
 	private TokenResponse tokenRequest(MultiValueMap<String, String> form, ForwardedClient client) {
-		Outcome outcome = post("token", form, client);
+		return tokens(post("token", form, client));
+	}
+
+	private TokenResponse tokens(Outcome outcome) {
 		if (outcome.status().value() != 200) {
 			throw rejection(outcome, "token");
 		}
@@ -147,6 +159,12 @@ public final class KeycloakClient {
 		catch (RestClientException ex) {
 			throw new UpstreamUnavailableException("Keycloak " + endpoint + " unreachable", ex);
 		}
+	}
+
+	/** Keycloak's Google grant lost a race to create or link the same account: {@code 503 google_sign_in_conflict}. */
+	private boolean isSignInConflict(Outcome outcome) {
+		JsonNode error = (outcome.status().value() == 503) ? oauthError(outcome.body()) : null;
+		return error != null && GOOGLE_SIGN_IN_CONFLICT.equals(error.path("error_description").asString(null));
 	}
 
 	/** The OAuth error object ({@code error}, {@code error_description}), or {@code null}. */

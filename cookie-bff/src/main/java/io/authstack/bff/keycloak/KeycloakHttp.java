@@ -7,8 +7,10 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The HTTP client of every call the BFF makes to Keycloak: the configured connect and read timeouts, and HTTP/1.1.
- * The JDK client's default, HTTP/2, makes it offer an {@code h2c} upgrade on each new cleartext connection, an
- * exchange Keycloak has no need of and that ended some calls under load in "EOF reached while reading".
+ * The JDK client's default, HTTP/2, makes it offer an {@code h2c} upgrade on each new cleartext connection, and
+ * Keycloak 26.7's Vert.x fails some upgraded requests ({@code IllegalStateException: Request has already been
+ * read} in {@code Http2ServerRequest}, in Keycloak's log): the BFF saw "EOF reached while reading" and answered
+ * 503. Seen in the benchmarks and in the ITs under load.
  */
 public final class KeycloakHttp {
 

@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
 
 import io.authstack.bff.BffProperties;
 import io.authstack.bff.binding.ClientAddress;
@@ -22,13 +24,16 @@ import io.authstack.bff.keycloak.TokenResponse;
 import io.authstack.bff.problem.ProblemCode;
 import io.authstack.bff.problem.ProblemException;
 import io.authstack.bff.ratelimit.LoginRateLimiter;
+import io.authstack.bff.ratelimit.RateLimitedException;
 import io.authstack.bff.session.CookieSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,6 +53,9 @@ class RedirectLoginController {
 	private static final Logger logger = LoggerFactory.getLogger(RedirectLoginController.class);
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** The realm's identity providers a login may go straight to ({@code kc_idp_hint}). */
+	private static final Set<String> IDENTITY_PROVIDERS = Set.of("google");
 
 	private final BffProperties bff;
 
@@ -83,9 +91,13 @@ class RedirectLoginController {
 
 	@GetMapping("/api/auth/login")
 	ResponseEntity<Void> login(@RequestParam(name = "returnTo", required = false) String returnTo,
-			HttpServletRequest request, HttpServletResponse response) {
+			@RequestParam(name = "provider", required = false) String provider, HttpServletRequest request,
+			HttpServletResponse response) {
 		this.rateLimiter.checkAddress(this.clientAddress.of(request));
 		String target = ReturnTo.parse(returnTo);
+		if (provider != null && !IDENTITY_PROVIDERS.contains(provider)) {
+			throw new ProblemException(ProblemCode.INVALID_REQUEST, "Unknown identity provider.");
+		}
 		LoginEnvelope login = new LoginEnvelope(LoginEnvelope.VERSION, random(), random(), random(), target,
 				this.binding.of(request).fingerprint());
 		this.cookies.writeLogin(response, login);
@@ -98,6 +110,8 @@ class RedirectLoginController {
 			.queryParam("nonce", login.nonce())
 			.queryParam("code_challenge", s256(login.codeVerifier()))
 			.queryParam("code_challenge_method", "S256")
+			// Keycloak goes straight to the identity provider: the SPA's fallback when a Google sign-in needs a page.
+			.queryParamIfPresent("kc_idp_hint", Optional.ofNullable(provider))
 			.encode()
 			.build()
 			.toUri();
@@ -142,6 +156,25 @@ class RedirectLoginController {
 		AccessToken token = this.cookieSession.issue(response, tokens, device);
 		logger.info("Redirect login of user {}", token.subject());
 		return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(publicBase() + login.returnTo())).build();
+	}
+
+	/**
+	 * Both endpoints are browser navigations (the SPA's link that starts a login, Keycloak's redirect back),
+	 * where a JSON problem would be shown raw: a browser, which asks for a page, is sent back to the SPA with
+	 * the problem's code ({@code /?login_error=<code>}), and the SPA says it in words. A client that asks for
+	 * JSON only gets the problem detail, as from every other endpoint.
+	 */
+	@ExceptionHandler(produces = MediaType.TEXT_HTML_VALUE)
+	ResponseEntity<Void> problemForTheBrowser(ProblemException ex) {
+		if (ex.code().status().is5xxServerError()) {
+			logger.warn("{}: {}", ex.code().code(), ex.getMessage(), ex.getCause());
+		}
+		UriComponentsBuilder spa = UriComponentsBuilder.fromUriString(publicBase() + "/")
+			.queryParam("login_error", ex.code().code());
+		if (ex instanceof RateLimitedException limited) {
+			spa.queryParam("retry_after", limited.retryAfterSeconds());
+		}
+		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(spa.build().toUri()).build();
 	}
 
 	private LoginEnvelope loginEnvelope(HttpServletRequest request) {

@@ -21,6 +21,7 @@ public enum ProblemCode {
 	GOOGLE_EMAIL_UNVERIFIED(HttpStatus.UNAUTHORIZED, "Google email not verified"),
 	GOOGLE_DOMAIN_NOT_ALLOWED(HttpStatus.UNAUTHORIZED, "Google account domain not allowed"),
 	GOOGLE_SIGN_IN_REFUSED(HttpStatus.UNAUTHORIZED, "Google sign-in refused"),
+	GOOGLE_INTERACTION_REQUIRED(HttpStatus.UNAUTHORIZED, "Google sign-in needs the redirect login"),
 	CSRF_REJECTED(HttpStatus.FORBIDDEN, "Cross-site request rejected"),
 	LOGIN_METHOD_DISABLED(HttpStatus.FORBIDDEN, "Login method disabled"),
 	ACCOUNT_SETUP_REQUIRED(HttpStatus.UNAUTHORIZED, "Account not fully set up"),

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.logging.Level;
 
 import io.authstack.bff.it.BffIntegrationTest;
+import io.authstack.bff.it.DirectGrantDeviceRisk;
+import io.authstack.testkit.AuthstackKeycloak;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -140,6 +145,27 @@ class DemoSpaBrowserIT extends BffIntegrationTest {
 	}
 
 	@Test
+	void keycloakErrorRedirectIsShownAsASentenceNotAsJson() {
+		openSpa("/");
+		click("redirect-login");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login")));
+		String state = UriComponentsBuilder.fromUriString(this.driver.getCurrentUrl())
+			.build()
+			.getQueryParams()
+			.getFirst("state");
+
+		// What Keycloak sends the browser back with when a login ends in an error (RFC 6749 §4.1.2.1, RFC 9207).
+		openSpa("/api/auth/callback?error=access_denied&state=" + state + "&iss="
+				+ URLEncoder.encode(KEYCLOAK.realmUrl(AuthstackKeycloak.REALM), StandardCharsets.UTF_8));
+
+		assertThat(visible("error").getText()).isEqualTo("The login did not succeed. Please try again.");
+		assertThat(this.driver.getCurrentUrl()).isEqualTo(ORIGIN + "/");
+		assertThat(this.driver.getPageSource()).doesNotContain("urn:authstack:problem");
+		visible("view-login");
+		assertThat(this.driver.manage().getCookieNamed(ACCESS_COOKIE)).isNull();
+	}
+
+	@Test
 	void wrongPasswordIsShownAsASentenceAndNoSessionStarts() {
 		User user = newUser();
 		openSpa("/");
@@ -183,6 +209,28 @@ class DemoSpaBrowserIT extends BffIntegrationTest {
 						"frame-ancestors 'none'").doesNotContain("unsafe-inline", "accounts.google.com"));
 			assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
 			assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).contains("no-referrer");
+		}
+	}
+
+	@Test
+	void newDeviceOfAnOtpUserIsAskedForTheCodeInWordsAndLogsInWithIt() {
+		DirectGrantDeviceRisk deviceRisk = new DirectGrantDeviceRisk(KEYCLOAK);
+		deviceRisk.askForOtpOnlyOnNewDevices();
+		try {
+			String username = deviceRisk.newUserWithOtp(PASSWORD);
+			deviceRisk.logInFromAnotherDevice(username, PASSWORD);
+			openSpa("/");
+
+			logInWithPassword(username, PASSWORD);
+
+			assertThat(visible("error").getText()).isEqualTo(
+					"This device is new to your account: enter the code from your authenticator app.");
+			visible("otp-field").findElement(By.name("otp")).sendKeys(deviceRisk.otpCode());
+			visible("password-login").findElement(By.cssSelector("button[type=submit]")).click();
+			assertThat(visible("session-username").getText()).isEqualTo(username);
+		}
+		finally {
+			deviceRisk.restore();
 		}
 	}
 

@@ -24,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Browser {
 
+	// HTTP/1.1 as browsers speak cleartext HTTP; Keycloak also fails some h2c upgrades (KeycloakHttp).
 	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();

@@ -1,5 +1,6 @@
 package io.authstack.bff.it;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +34,25 @@ class EmailOutageIT extends AccountsIntegrationTest {
 		assertThat(register(email, PASSWORD, address).status()).isEqualTo(202);
 		assertThat(nextEmailTo(email).path("template").asString()).isEqualTo("verify-email");
 		assertThat(usersWithEmail(email)).isEqualTo(1);
+	}
+
+	@Test
+	void resetAndResendWhileRabbitMqIsUnreachableAre503WhetherOrNotTheAddressHasAnAccount() {
+		String unverified = freshEmail();
+		String address = freshAddress();
+		assertThat(register(unverified, PASSWORD, address).status()).isEqualTo(202);
+		nextEmailTo(unverified);
+		String nobody = freshEmail();
+		RABBITMQ_LINK.cut();
+
+		for (String email : List.of(unverified, nobody)) {
+			for (String call : List.of("/api/accounts/reset-password", "/api/accounts/resend-verification")) {
+				Browser.Response answer = post(call, Map.of("email", email), address);
+
+				assertThat(answer.status()).as(call + " for " + email).isEqualTo(503);
+				assertThat(answer.code()).isEqualTo("upstream_unavailable");
+			}
+		}
 	}
 
 }

@@ -1,6 +1,10 @@
 package io.authstack.bff.it;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import io.authstack.testkit.FakeGoogle;
 import io.authstack.testkit.TestKeycloak;
@@ -26,6 +30,46 @@ class GoogleSignInIT extends BffIntegrationTest {
 		assertThat(signIn.setCookie(ACCESS_COOKIE)).isPresent();
 		assertThat(signIn.setCookie(REFRESH_COOKIE)).isPresent();
 		assertThat(browser.session().json().get("username").asString()).isEqualTo(user.username());
+	}
+
+	@Test
+	void newGoogleUserSignsUpAndEveryLaterSignInIsTheSameAccount() {
+		String sub = "google-new-" + UUID.randomUUID();
+		String email = sub + "@gmail.test";
+		Browser browser = browser();
+
+		Browser.Response signUp = browser.post("/api/auth/google", Map.of("credential", google().idToken(sub, email).sign()));
+
+		assertThat(signUp.status()).isEqualTo(200);
+		String userId = browser.session().json().get("sub").asString();
+		assertThat(browser.session().json().get("email").asString()).isEqualTo(email);
+		Browser later = browser();
+		assertThat(later.post("/api/auth/google", Map.of("credential", google().idToken(sub, email).sign())).status())
+			.isEqualTo(200);
+		assertThat(later.session().json().get("sub").asString()).isEqualTo(userId);
+	}
+
+	@Test
+	void concurrentFirstSignInsOfOneGoogleAccountAllSucceedAsOneAccount() {
+		String sub = "google-race-" + UUID.randomUUID();
+		String email = sub + "@gmail.test";
+		List<CompletableFuture<Browser>> signIns = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			String token = google().idToken(sub, email).sign();
+			signIns.add(CompletableFuture.supplyAsync(() -> {
+				Browser browser = browser();
+				Browser.Response signIn = browser.post("/api/auth/google", Map.of("credential", token));
+				assertThat(signIn.status()).as(signIn.body()).isEqualTo(200);
+				return browser;
+			}));
+		}
+
+		List<String> subjects = signIns.stream()
+			.map(CompletableFuture::join)
+			.map((browser) -> browser.session().json().get("sub").asString())
+			.toList();
+
+		assertThat(subjects).hasSize(4).containsOnly(subjects.get(0));
 	}
 
 	@Test

@@ -83,6 +83,29 @@ class RedirectLoginIT extends BffIntegrationTest {
 	}
 
 	@Test
+	void loginWithTheGoogleProviderGoesStraightToKeycloaksGoogleBroker() {
+		Browser.Response start = browser().get("/api/auth/login?provider=google&returnTo=/");
+
+		URI authorization = URI.create(start.header("Location").orElseThrow());
+		assertThat(UriComponentsBuilder.fromUri(authorization).build().getQueryParams().getFirst("kc_idp_hint"))
+			.isEqualTo("google");
+		Browser.Response atKeycloak = new Browser(KEYCLOAK.baseUrl(), USER_AGENT)
+			.get(authorization.getRawPath() + "?" + authorization.getRawQuery());
+		assertThat(atKeycloak.status()).isBetween(302, 303);
+		assertThat(atKeycloak.header("Location")).hasValueSatisfying(
+				(location) -> assertThat(location).contains("/realms/authstack/broker/google/"));
+	}
+
+	@Test
+	void loginWithAnUnknownProviderIsAnInvalidRequest() {
+		Browser.Response start = browser().get("/api/auth/login?provider=saml-somewhere");
+
+		assertThat(start.status()).isEqualTo(400);
+		assertThat(start.code()).isEqualTo("invalid_request");
+		assertThat(start.header("Location")).isEmpty();
+	}
+
+	@Test
 	void returnToOutsideThisSiteIsRefusedAsAnOpenRedirect() {
 		for (String target : new String[] { "https://evil.example/", "//evil.example", "/\\evil.example",
 				"javascript:alert(1)" }) {

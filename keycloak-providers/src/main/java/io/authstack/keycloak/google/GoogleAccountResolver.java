@@ -2,10 +2,13 @@ package io.authstack.keycloak.google;
 
 import java.util.function.Supplier;
 
+import org.keycloak.authentication.authenticators.broker.IdpCreateUserIfUniqueAuthenticatorFactory;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.FederatedIdentityModel;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
@@ -20,7 +23,8 @@ import org.keycloak.services.managers.BruteForceProtector;
  * <li>else the user with the same email, linked now, only if its email is verified here too and it has no other
  * Google account linked (an unverified local account may have been registered by someone else to hijack the
  * address later);</li>
- * <li>else a new user, linked, when the realm allows registration.</li>
+ * <li>else a new user, linked, when the provider's first-broker-login flow would create one in the redirect flow
+ * (see {@link #signUpAllowed()}).</li>
  * </ol>
  * A user found is checked before anything is written: enabled, not locked out, no pending required action.
  *
@@ -29,6 +33,9 @@ import org.keycloak.services.managers.BruteForceProtector;
  */
 final class GoogleAccountResolver {
 
+	/** The first-broker-login step that creates an account for a new identity in the redirect flow. */
+	private static final String CREATE_USER_IF_UNIQUE = IdpCreateUserIfUniqueAuthenticatorFactory.PROVIDER_ID;
+
 	/** Recorded as the register method of users this grant creates. */
 	static final String REGISTER_METHOD = "google-id-token";
 
@@ -36,14 +43,14 @@ final class GoogleAccountResolver {
 
 	private final RealmModel realm;
 
-	private final String identityProviderAlias;
+	private final IdentityProviderModel google;
 
 	private final EventBuilder event;
 
-	GoogleAccountResolver(KeycloakSession session, RealmModel realm, String identityProviderAlias, EventBuilder event) {
+	GoogleAccountResolver(KeycloakSession session, RealmModel realm, IdentityProviderModel google, EventBuilder event) {
 		this.session = session;
 		this.realm = realm;
-		this.identityProviderAlias = identityProviderAlias;
+		this.google = google;
 		this.event = event;
 	}
 
@@ -54,7 +61,7 @@ final class GoogleAccountResolver {
 	UserModel resolve(GoogleIdentity identity) {
 		UserProvider users = this.session.users();
 		UserModel linked = users.getUserByFederatedIdentity(this.realm,
-				new FederatedIdentityModel(this.identityProviderAlias, identity.subject(), null));
+				new FederatedIdentityModel(this.google.getAlias(), identity.subject(), null));
 		if (linked != null) {
 			requireUsable(linked);
 			return linked;
@@ -64,16 +71,22 @@ final class GoogleAccountResolver {
 			if (!sameEmail.isEmailVerified()) {
 				throw new GoogleSignInException(GoogleSignInRejection.EMAIL_IN_USE, "local email not verified");
 			}
-			if (users.getFederatedIdentity(this.realm, sameEmail, this.identityProviderAlias) != null) {
+			FederatedIdentityModel link = users.getFederatedIdentity(this.realm, sameEmail, this.google.getAlias());
+			if (link != null && !identity.subject().equals(link.getUserId())) {
 				throw new GoogleSignInException(GoogleSignInRejection.EMAIL_IN_USE, "linked to another Google account");
 			}
 			requireUsable(sameEmail);
+			if (link != null) {
+				// Linked to this very Google account by a concurrent sign-in that committed after our first lookup.
+				return sameEmail;
+			}
 			racing(() -> link(sameEmail, identity));
 			this.event.clone().event(EventType.FEDERATED_IDENTITY_LINK).user(sameEmail).success();
 			return sameEmail;
 		}
-		if (!this.realm.isRegistrationAllowed()) {
-			throw new GoogleSignInException(GoogleSignInRejection.REGISTRATION_CLOSED, "registration not allowed");
+		if (!signUpAllowed()) {
+			throw new GoogleSignInException(GoogleSignInRejection.REGISTRATION_CLOSED,
+					"the first broker login flow creates no users");
 		}
 		if (users.getUserByUsername(this.realm, identity.email()) != null) {
 			throw new GoogleSignInException(GoogleSignInRejection.EMAIL_IN_USE, "username taken");
@@ -87,6 +100,29 @@ final class GoogleAccountResolver {
 			.detail(Details.EMAIL, created.getEmail())
 			.success();
 		return created;
+	}
+
+	/**
+	 * Whether a Google user without an account may sign up: exactly when the provider's first-broker-login flow
+	 * would create one in the redirect flow (an enabled {@value #CREATE_USER_IF_UNIQUE}), so both ways in follow
+	 * the one switch an admin sees in the console. The realm's {@code registrationAllowed} governs Keycloak's
+	 * registration form, not identity providers, as in Keycloak's own brokering.
+	 */
+	private boolean signUpAllowed() {
+		String flowId = this.google.getFirstBrokerLoginFlowId();
+		if (flowId == null) {
+			// No flow of its own: the provider follows the realm's, as in the redirect flow.
+			AuthenticationFlowModel realmFlow = this.realm.getFirstBrokerLoginFlow();
+			flowId = (realmFlow != null) ? realmFlow.getId() : null;
+		}
+		return flowId != null && createsUsers(flowId);
+	}
+
+	private boolean createsUsers(String flowId) {
+		return this.realm.getAuthenticationExecutionsStream(flowId)
+			.filter((execution) -> !execution.isDisabled())
+			.anyMatch((execution) -> execution.isAuthenticatorFlow() ? createsUsers(execution.getFlowId())
+					: CREATE_USER_IF_UNIQUE.equals(execution.getAuthenticator()));
 	}
 
 	private UserModel create(GoogleIdentity identity) {
@@ -108,7 +144,7 @@ final class GoogleAccountResolver {
 	private UserModel link(UserModel user, GoogleIdentity identity) {
 		this.session.users()
 			.addFederatedIdentity(this.realm, user,
-					new FederatedIdentityModel(this.identityProviderAlias, identity.subject(), identity.email()));
+					new FederatedIdentityModel(this.google.getAlias(), identity.subject(), identity.email()));
 		return user;
 	}
 

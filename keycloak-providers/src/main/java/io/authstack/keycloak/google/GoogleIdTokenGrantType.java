@@ -19,6 +19,7 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.protocol.oidc.grants.OAuth2GrantTypeBase;
 import org.keycloak.representations.IDToken;
+import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 import org.keycloak.services.CorsErrorResponseException;
 import org.keycloak.services.Urls;
 import org.keycloak.services.managers.AuthenticationManager;
@@ -63,7 +64,7 @@ public final class GoogleIdTokenGrantType extends OAuth2GrantTypeBase {
 					this.formParams.getFirst(GoogleIdTokenGrantTypeFactory.NONCE_PARAMETER), Instant.now());
 			this.event.detail(Details.IDENTITY_PROVIDER_USER_ID, identity.subject())
 				.detail(Details.IDENTITY_PROVIDER_USERNAME, identity.email());
-			UserModel user = new GoogleAccountResolver(this.session, this.realm, google.getAlias(), this.event)
+			UserModel user = new GoogleAccountResolver(this.session, this.realm, google, this.event)
 				.resolve(identity);
 			this.event.user(user).detail(Details.USERNAME, user.getUsername());
 			AuthenticationSessionModel authSession = authenticationSession(user, identity, scope);
@@ -128,19 +129,22 @@ public final class GoogleIdTokenGrantType extends OAuth2GrantTypeBase {
 
 	/**
 	 * Runs the {@code google} provider's post-login flow, if it has one, as the redirect flow does after every
-	 * Google login: the place for per-login checks such as device risk. A token request cannot show a page, so a
-	 * flow that wants to interact sends the user to the redirect flow instead.
+	 * Google login: the place for per-login checks such as device risk (the realm's {@code authstack post broker
+	 * login}). A token request cannot show a page, so a flow that wants to interact sends the user to the redirect
+	 * flow instead, unless it answers in OAuth terms itself.
 	 */
 	private void runPostLoginFlow(IdentityProviderModel google, AuthenticationSessionModel authSession) {
 		String flowId = google.getPostBrokerLoginFlowId();
 		if (flowId == null) {
 			return;
 		}
+		// The grant's own event builder: what the flow adds (device risk's reasons and label) belongs in this
+		// sign-in's LOGIN event.
 		AuthenticationProcessor processor = new AuthenticationProcessor().setAuthenticationSession(authSession)
 			.setFlowId(flowId)
 			.setFlowPath("token")
 			.setConnection(this.clientConnection)
-			.setEventBuilder(this.event.clone())
+			.setEventBuilder(this.event)
 			.setRealm(this.realm)
 			.setSession(this.session)
 			.setUriInfo(this.session.getContext().getUri())
@@ -158,6 +162,12 @@ public final class GoogleIdTokenGrantType extends OAuth2GrantTypeBase {
 			// A refusal can come as a page too (deny access does): what the executions did tells them apart.
 			boolean failed = authSession.getExecutionStatus().containsValue(ExecutionStatus.FAILED);
 			removeAuthenticationSession(authSession);
+			if (challenge.getEntity() instanceof OAuth2ErrorRepresentation refusal) {
+				// Authenticators written for token requests (device risk) answer in OAuth terms and have recorded
+				// their event: their error_description (device_denied, otp_required...) is the client's to act on.
+				throw new CorsErrorResponseException(this.cors, refusal.getError(), refusal.getErrorDescription(),
+						Response.Status.fromStatusCode(challenge.getStatus()));
+			}
 			if (failed) {
 				throw new GoogleSignInException(GoogleSignInRejection.LOGIN_DENIED, "post-login flow failed");
 			}

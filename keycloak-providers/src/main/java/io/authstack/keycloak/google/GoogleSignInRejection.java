@@ -33,7 +33,7 @@ public enum GoogleSignInRejection {
 	 */
 	EMAIL_IN_USE("google_email_in_use", Errors.EMAIL_IN_USE),
 
-	/** No account matches and the realm does not allow registration. */
+	/** No account matches and the provider's first-broker-login flow creates no accounts. */
 	REGISTRATION_CLOSED("google_registration_closed", Errors.REGISTRATION_DISABLED),
 
 	/** The {@code google} provider's post-login flow (device risk, for instance) refused the login. */

@@ -143,7 +143,10 @@ class FirstBrokerLoginIT {
 	 */
 	private static final class Browser {
 
-		private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+		private final HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
 
 		private final Map<String, String> keycloakCookies = new LinkedHashMap<>();
 

@@ -14,6 +14,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.authstack.keycloak.risk.DeviceRiskAuthenticatorFactory;
+import io.authstack.keycloak.risk.DeviceRiskConfig;
+import io.authstack.keycloak.risk.KnownDeviceStore;
+import io.authstack.testkit.AuthenticationFlows;
 import io.authstack.testkit.AuthstackKeycloak;
 import io.authstack.testkit.FakeGoogle;
 import io.authstack.testkit.KeycloakApi;
@@ -43,6 +47,16 @@ class GoogleIdTokenGrantIT {
 
 	private static final String BFF_SECRET = "dev-only-bff-client-secret-change-me";
 
+	private static final String FIRST_BROKER_LOGIN_FLOW = "authstack first broker login";
+
+	/** The flow the realm runs after every Google sign-in. */
+	private static final String POST_BROKER_LOGIN_FLOW = "authstack post broker login";
+
+	private static final String FIREFOX_ON_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+
+	private static final String CHROME_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+			+ "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static FakeGoogle google;
@@ -53,8 +67,7 @@ class GoogleIdTokenGrantIT {
 	static void startKeycloak() {
 		google = TestKeycloak.google();
 		api = new KeycloakApi(TestKeycloak.get());
-		// Google sign-up follows the realm's registration switch; these tests sign new users up.
-		api.adminPut("/admin/realms/" + REALM, Map.of("registrationAllowed", true, "eventsEnabled", true));
+		api.adminPut("/admin/realms/" + REALM, Map.of("eventsEnabled", true));
 	}
 
 	@Test
@@ -305,10 +318,49 @@ class GoogleIdTokenGrantIT {
 	}
 
 	@Test
-	void newGoogleUserIsRefusedWhenTheRealmDoesNotAllowRegistration() {
+	void realmsPostLoginFlowLearnsTheDeviceOfEveryGoogleSignIn() {
+		String sub = newSubject();
+		assertThat(grantFrom(FIREFOX_ON_LINUX, sub).status()).isEqualTo(200);
+		String userId = onlyUserWithEmail(sub + "@gmail.test").get("id").asString();
+
+		assertThat(grantFrom(CHROME_ON_WINDOWS, sub).status()).isEqualTo(200);
+
+		assertThat(knownDeviceLabels(userId)).containsExactlyInAnyOrder("Firefox on Linux", "Chrome on Windows");
+		JsonNode login = eventOf("LOGIN", userId);
+		assertThat(login.path("details").path("risk_reasons").asString()).isEqualTo("new_device");
+		assertThat(login.path("details").path("identity_provider").asString()).isEqualTo("google");
+	}
+
+	@Test
+	void deviceRiskRefusalOfAGoogleSignInKeepsItsOwnCode() {
+		String sub = newSubject();
+		assertThat(grantFrom(FIREFOX_ON_LINUX, sub).status()).isEqualTo(200);
+		googleDeviceRisk("deny");
+		try {
+			Answer fromNewDevice = grantFrom(CHROME_ON_WINDOWS, sub);
+
+			assertRefused(fromNewDevice, "device_denied");
+			assertThat(grantFrom(FIREFOX_ON_LINUX, sub).status()).isEqualTo(200);
+		}
+		finally {
+			googleDeviceRisk("notify");
+		}
+	}
+
+	@Test
+	void newGoogleUserSignsUpWithTheShippedRealmWhoseRegistrationFormIsOff() {
+		String sub = newSubject();
+		assertThat(api.adminGet("/admin/realms/" + REALM).get("registrationAllowed").asBoolean()).isFalse();
+
+		assertThat(grant(google.idToken(sub, sub + "@gmail.test").sign()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void newGoogleUserIsRefusedWhenTheFirstBrokerLoginFlowCreatesNoAccounts() {
 		String sub = newSubject();
 		String email = sub + "@gmail.test";
-		api.adminPut("/admin/realms/" + REALM, Map.of("registrationAllowed", false));
+		AuthenticationFlows flows = new AuthenticationFlows(api, REALM);
+		flows.requirement(FIRST_BROKER_LOGIN_FLOW, "idp-create-user-if-unique", "DISABLED");
 		try {
 			Answer answer = grant(google.idToken(sub, email).sign());
 
@@ -316,7 +368,7 @@ class GoogleIdTokenGrantIT {
 			assertThat(usersWithEmail(email)).isEmpty();
 		}
 		finally {
-			api.adminPut("/admin/realms/" + REALM, Map.of("registrationAllowed", true));
+			flows.requirement(FIRST_BROKER_LOGIN_FLOW, "idp-create-user-if-unique", "ALTERNATIVE");
 		}
 	}
 
@@ -454,6 +506,28 @@ class GoogleIdTokenGrantIT {
 		return api.token(REALM, form);
 	}
 
+	/** A sign-in as the BFF forwards it: the browser's User-Agent on the grant request. */
+	private static Answer grantFrom(String userAgent, String sub) {
+		Map<String, String> form = Map.of("grant_type", GoogleIdTokenGrantTypeFactory.PROVIDER_ID, "client_id",
+				BFF_CLIENT, "client_secret", BFF_SECRET, "scope", "openid", GoogleIdTokenGrantTypeFactory.ID_TOKEN_PARAMETER,
+				google.idToken(sub, sub + "@gmail.test").sign());
+		return api.token(REALM, form, Map.of("User-Agent", userAgent));
+	}
+
+	private static void googleDeviceRisk(String action) {
+		new AuthenticationFlows(api, REALM).configure(POST_BROKER_LOGIN_FLOW, DeviceRiskAuthenticatorFactory.PROVIDER_ID,
+				Map.of(DeviceRiskConfig.ACTION, action));
+	}
+
+	private static List<String> knownDeviceLabels(String userId) {
+		return api.adminGet("/admin/realms/" + REALM + "/users/" + userId)
+			.path("attributes")
+			.path(KnownDeviceStore.ATTRIBUTE)
+			.valueStream()
+			.map((device) -> JSON.readTree(device.asString()).get("label").asString())
+			.toList();
+	}
+
 	private static void assertRefused(Answer answer, String code) {
 		assertThat(answer.status()).as(answer.body().toString()).isEqualTo(400);
 		assertThat(answer.body().get("error").asString()).isEqualTo("invalid_grant");
@@ -506,7 +580,7 @@ class GoogleIdTokenGrantIT {
 			return grant(google.idToken(sub, sub + "@gmail.test").sign());
 		}
 		finally {
-			updateGoogleProvider((provider) -> provider.remove("postBrokerLoginFlowAlias"));
+			updateGoogleProvider((provider) -> provider.put("postBrokerLoginFlowAlias", POST_BROKER_LOGIN_FLOW));
 		}
 	}
 

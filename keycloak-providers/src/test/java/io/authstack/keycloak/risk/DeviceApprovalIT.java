@@ -4,18 +4,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.authstack.testkit.KeycloakApi;
 import io.authstack.testkit.KeycloakOutbox;
-import io.authstack.testkit.TestKeycloak;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,9 +23,7 @@ import static org.awaitility.Awaitility.await;
  * {@code require_email_approval}: a new device is refused until the user opens the single-use, expiring
  * link emailed to them, which approves exactly that device.
  */
-class DeviceApprovalIT {
-
-	private static final String PASSWORD = "correct horse battery staple";
+class DeviceApprovalIT extends DeviceRiskIntegrationTest {
 
 	private static final Pattern APPROVAL_LINK = Pattern.compile("(http\\S+/login-actions/action-token\\?\\S+)");
 
@@ -38,31 +31,7 @@ class DeviceApprovalIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static KeycloakApi api;
-
-	private static DeviceRiskAdmin admin;
-
-	private static LoginClient client;
-
-	private static KeycloakOutbox outbox;
-
 	private String username;
-
-	@BeforeAll
-	static void startKeycloakAndMailbox() {
-		api = new KeycloakApi(TestKeycloak.get());
-		admin = new DeviceRiskAdmin(api);
-		client = new LoginClient(TestKeycloak.get().baseUrl());
-		outbox = KeycloakOutbox.open();
-		api.adminPut("/admin/realms/" + LoginClient.REALM, Map.of("eventsEnabled", true));
-	}
-
-	@AfterAll
-	static void restoreRealmDefaults() {
-		admin.configure(DeviceRiskAdmin.DIRECT_GRANT_FLOW, Map.of());
-		admin.configure(DeviceRiskAdmin.BROWSER_FLOW, Map.of());
-		outbox.close();
-	}
 
 	@BeforeEach
 	void approvalRequiredAndAFreshUser() {

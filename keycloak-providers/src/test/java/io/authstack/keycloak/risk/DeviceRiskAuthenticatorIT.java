@@ -5,12 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.authstack.testkit.KeycloakApi;
-import io.authstack.testkit.KeycloakServer;
 import io.authstack.testkit.KeycloakOutbox;
-import io.authstack.testkit.TestKeycloak;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -25,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  * flows, mailing through a real SMTP server; every assertion goes through Keycloak's HTTP APIs or the
  * mailbox.
  */
-class DeviceRiskAuthenticatorIT {
+class DeviceRiskAuthenticatorIT extends DeviceRiskIntegrationTest {
 
 	static final String FIREFOX_ON_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
 
@@ -41,36 +36,9 @@ class DeviceRiskAuthenticatorIT {
 	static final String CHROME_ON_ANDROID = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
 			+ "(KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
 
-	private static final String PASSWORD = "correct horse battery staple";
-
 	private static final Duration MAIL_WAIT = Duration.ofSeconds(15);
 
-	private static KeycloakServer keycloak;
-
-	private static KeycloakApi api;
-
-	private static DeviceRiskAdmin admin;
-
-	private static LoginClient client;
-
-	private static KeycloakOutbox outbox;
-
 	private String username;
-
-	@BeforeAll
-	static void startKeycloakAndMailbox() {
-		keycloak = TestKeycloak.get();
-		api = new KeycloakApi(keycloak);
-		admin = new DeviceRiskAdmin(api);
-		client = new LoginClient(keycloak.baseUrl());
-		outbox = KeycloakOutbox.open();
-		api.adminPut("/admin/realms/" + LoginClient.REALM, Map.of("eventsEnabled", true));
-	}
-
-	@AfterAll
-	static void stopMailbox() {
-		outbox.close();
-	}
 
 	@BeforeEach
 	void realmDefaultsAndAFreshUser(TestInfo test) {

@@ -5,10 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.authstack.testkit.KeycloakApi;
 import io.authstack.testkit.KeycloakOutbox;
-import io.authstack.testkit.KeycloakServer;
-import io.authstack.testkit.TestKeycloak;
 import io.authstack.testkit.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,9 +24,7 @@ import static org.awaitility.Awaitility.await;
  * {@code require_otp}: risk-based step-up. The realm's flows are switched to ask for OTP only when the device
  * is new (their always-on conditional OTP subflows disabled), as a realm that uses this action would be.
  */
-class DeviceRiskOtpIT {
-
-	private static final String PASSWORD = "correct horse battery staple";
+class DeviceRiskOtpIT extends DeviceRiskIntegrationTest {
 
 	private static final String OTP_SECRET = "authstack-it-totp-secret";
 
@@ -41,24 +36,10 @@ class DeviceRiskOtpIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static KeycloakApi api;
-
-	private static DeviceRiskAdmin admin;
-
-	private static LoginClient client;
-
-	private static KeycloakOutbox outbox;
-
 	private String username;
 
 	@BeforeAll
 	static void askForOtpOnlyOnRiskyLogins() {
-		KeycloakServer keycloak = TestKeycloak.get();
-		api = new KeycloakApi(keycloak);
-		admin = new DeviceRiskAdmin(api);
-		client = new LoginClient(keycloak.baseUrl());
-		outbox = KeycloakOutbox.open();
-		api.adminPut("/admin/realms/" + LoginClient.REALM, Map.of("eventsEnabled", true));
 		admin.subflowRequirement(DeviceRiskAdmin.BROWSER_FLOW, BROWSER_OTP_SUBFLOW, "DISABLED");
 		admin.subflowRequirement(DeviceRiskAdmin.DIRECT_GRANT_FLOW, DIRECT_GRANT_OTP_SUBFLOW, "DISABLED");
 		admin.configure(DeviceRiskAdmin.BROWSER_FLOW, Map.of(DeviceRiskConfig.ACTION, "require_otp"));
@@ -66,12 +47,9 @@ class DeviceRiskOtpIT {
 	}
 
 	@AfterAll
-	static void restoreTheRealmsFlows() {
-		admin.configure(DeviceRiskAdmin.BROWSER_FLOW, Map.of());
-		admin.configure(DeviceRiskAdmin.DIRECT_GRANT_FLOW, Map.of());
+	static void restoreTheRealmsOtpSteps() {
 		admin.subflowRequirement(DeviceRiskAdmin.BROWSER_FLOW, BROWSER_OTP_SUBFLOW, "CONDITIONAL");
 		admin.subflowRequirement(DeviceRiskAdmin.DIRECT_GRANT_FLOW, DIRECT_GRANT_OTP_SUBFLOW, "CONDITIONAL");
-		outbox.close();
 	}
 
 	@BeforeEach

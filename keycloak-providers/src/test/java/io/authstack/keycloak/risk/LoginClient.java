@@ -45,7 +45,8 @@ final class LoginClient {
 
 	private static final Pattern LOGIN_FORM_ACTION = Pattern.compile("action=\"([^\"]*/login-actions/authenticate[^\"]*)\"");
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
+	/** HTTP/1.1, as our BFF speaks to Keycloak (its KeycloakHttp says why). */
+	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private final String baseUrl;
 
@@ -131,6 +132,7 @@ final class LoginClient {
 		private Browser(CookieManager cookies, Map<String, String> headers) {
 			this.cookies = cookies;
 			this.http = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
 				.cookieHandler(new LocalhostIsSecure(cookies))
 				.followRedirects(HttpClient.Redirect.NEVER)
 				.build();

@@ -81,7 +81,11 @@ class JobsConfiguration {
 	UnverifiedAccountPurge unverifiedAccountPurge(UnverifiedAccountsProperties unverifiedAccounts, Clock clock,
 			MeterRegistry registry) {
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(KEYCLOAK_TIMEOUT).build());
+				HttpClient.newBuilder()
+					// HTTP/1.1: Keycloak fails some h2c-upgraded requests (see the BFF's KeycloakHttp).
+					.version(HttpClient.Version.HTTP_1_1)
+					.connectTimeout(KEYCLOAK_TIMEOUT)
+					.build());
 		requestFactory.setReadTimeout(KEYCLOAK_TIMEOUT);
 		KeycloakUsers users = new KeycloakUsers(RestClient.builder().requestFactory(requestFactory),
 				unverifiedAccounts);
