@@ -91,7 +91,9 @@ public final class AuthstackKeycloak {
 		List<String> options = new ArrayList<>(dataOptions(database, rabbitMqPort));
 		options.addAll(List.of("--http-host=127.0.0.1", "--hostname-strict=false", "--import-realm",
 				// The BFF forwards the browser's address; only the BFF, on loopback, is believed.
-				"--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1,::1"));
+				// IPv4 only, as Keycloak listens: with ::1 in the list, requests to Keycloak now and then waited 5 s,
+				// all those in flight at once (BENCHMARKS.md, issue 9).
+				"--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1"));
 		return KeycloakServer.start(home, httpPort, managementPort, options, environment(realmEnvironment), log,
 				detached);
 	}

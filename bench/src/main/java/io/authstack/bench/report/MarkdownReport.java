@@ -71,15 +71,10 @@ final class MarkdownReport {
 			+ "the AMQP delivery and ack, JSON parsing, two Redis calls (claim, mark sent) and Thymeleaf rendering of "
 			+ "the HTML and text bodies, on the same two CPUs as RabbitMQ, Redis and the sink.";
 
-	private static final String STALL = "Keycloak's 5 s stall, not resolved: with as few as two concurrent clients, "
-			+ "requests to Keycloak's main HTTP port now and then take 5.0 to 5.3 s, all those in flight at once, about "
-			+ "every 5 s. It reproduces without Java (8 `curl` loops on the static discovery document or a theme "
-			+ "resource, with keep-alive or `Connection: close`) and never on the management port (`/health`, "
-			+ "`/metrics`). During a stall Keycloak's worker threads are idle (thread dumps; JFR records no thread "
-			+ "waiting a second or more but idle pool threads), the kernel counts no drop or retransmission (`nstat`), "
-			+ "and curl's trace shows the request sent and the whole answer arriving 5.0 s later. So it sits in "
-			+ "Keycloak's HTTP front on its main port (Quarkus, Vert.x, Netty) or in this VM, not in the endpoints' work "
-			+ "or in our clients. The BFF's read timeout is 5 s: a stalled call becomes its 503 `upstream_unavailable` "
+	private static final String STALL = "A tail here is new: the 5 s stalls of earlier runs (requests to Keycloak "
+			+ "waiting 5.0 to 5.3 s, all those in flight at once, about every 5 s, with Keycloak's threads idle) came "
+			+ "from `::1` in Keycloak's `--proxy-trusted-addresses` (testkit `AuthstackKeycloak`), which now lists "
+			+ "127.0.0.1 alone. The BFF's read timeout is 5 s: such a stall becomes its 503 `upstream_unavailable` "
 			+ "(bench/target/cookie-bff.log).";
 
 	private final StringBuilder out = new StringBuilder();
