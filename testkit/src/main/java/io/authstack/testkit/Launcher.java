@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -244,8 +245,10 @@ public final class Launcher {
 	private Path serviceJar(String module) {
 		Path target = this.keycloak.root().resolve(module + "/target");
 		try (var files = Files.list(target)) {
+			// The BFF's runnable jar is its -exec one; the plain jar beside it has no main class. Listing order is
+			// the file system's, so the runnable one is picked by name.
 			return files.filter((file) -> file.getFileName().toString().matches(module + "-[^-].*\\.jar"))
-				.findFirst()
+				.min(Comparator.comparing((Path file) -> !file.getFileName().toString().endsWith("-exec.jar")))
 				.orElseThrow(() -> new IllegalStateException("No " + module + " jar in " + target
 						+ "; build with ./mvnw package"));
 		}
