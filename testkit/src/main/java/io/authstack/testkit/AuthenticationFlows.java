@@ -2,7 +2,6 @@ package io.authstack.testkit;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -49,8 +48,8 @@ public final class AuthenticationFlows {
 
 	/** The execution of the flow, or of one of its subflows, whose {@code field} is {@code value}. */
 	private JsonNode find(String flowAlias, String field, String value) {
-		List<JsonNode> executions = this.api.adminGet(executionsPath(flowAlias)).valueStream().toList();
-		return executions.stream()
+		return this.api.adminGet(executionsPath(flowAlias))
+			.valueStream()
 			.filter((execution) -> value.equals(execution.path(field).asString()))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No execution with " + field + " " + value + " in " + flowAlias));

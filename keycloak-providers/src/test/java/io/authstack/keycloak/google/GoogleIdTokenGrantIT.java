@@ -499,19 +499,20 @@ class GoogleIdTokenGrantIT {
 	}
 
 	private static Answer grant(String idToken, Map<String, String> extra) {
+		return grant(idToken, extra, Map.of());
+	}
+
+	private static Answer grant(String idToken, Map<String, String> extra, Map<String, String> headers) {
 		Map<String, String> form = new HashMap<>(Map.of("grant_type", GoogleIdTokenGrantTypeFactory.PROVIDER_ID,
 				"client_id", BFF_CLIENT, "client_secret", BFF_SECRET, "scope", "openid",
 				GoogleIdTokenGrantTypeFactory.ID_TOKEN_PARAMETER, idToken));
 		form.putAll(extra);
-		return api.token(REALM, form);
+		return api.token(REALM, form, headers);
 	}
 
 	/** A sign-in as the BFF forwards it: the browser's User-Agent on the grant request. */
 	private static Answer grantFrom(String userAgent, String sub) {
-		Map<String, String> form = Map.of("grant_type", GoogleIdTokenGrantTypeFactory.PROVIDER_ID, "client_id",
-				BFF_CLIENT, "client_secret", BFF_SECRET, "scope", "openid", GoogleIdTokenGrantTypeFactory.ID_TOKEN_PARAMETER,
-				google.idToken(sub, sub + "@gmail.test").sign());
-		return api.token(REALM, form, Map.of("User-Agent", userAgent));
+		return grant(google.idToken(sub, sub + "@gmail.test").sign(), Map.of(), Map.of("User-Agent", userAgent));
 	}
 
 	private static void googleDeviceRisk(String action) {
