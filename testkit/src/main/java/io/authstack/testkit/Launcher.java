@@ -186,7 +186,7 @@ public final class Launcher {
 		this.out.println("Starting " + process.name() + " ...");
 		List<String> command = new ArrayList<>(List.of(javaCommand()));
 		command.addAll(javaArguments);
-		process.start(command, Map.of()).awaitHealthy(health, SERVICE_START_TIMEOUT);
+		process.start(command, ServiceJvm.ENVIRONMENT).awaitHealthy(health, SERVICE_START_TIMEOUT);
 	}
 
 	private void printUrls(KeycloakServer server) {

@@ -24,6 +24,11 @@ import org.springframework.util.Assert;
  */
 public final class HttpLoad {
 
+	private static final Duration WARM_UP_SLICE = Duration.ofSeconds(10);
+
+	/** Two warm-up slices within 5 % of each other: the scenario runs as fast as it will. */
+	private static final double STEADY = 0.05;
+
 	private final int threads;
 
 	private final int maxCallsPerRound;
@@ -39,7 +44,7 @@ public final class HttpLoad {
 	 * @param maxCallsPerRound calls after which a round ends even before {@code roundTime}
 	 * @param roundTime how long one round of one scenario lasts at most
 	 * @param rounds how many measured rounds each scenario gets
-	 * @param warmUp how long each scenario is called, unmeasured, first
+	 * @param warmUp the longest each scenario is called, unmeasured, first ({@link #warmUp})
 	 */
 	public HttpLoad(int threads, int maxCallsPerRound, Duration roundTime, int rounds, Duration warmUp) {
 		Assert.isTrue(threads > 0 && maxCallsPerRound > 0 && rounds > 0, "threads, calls and rounds must be positive");
@@ -50,19 +55,51 @@ public final class HttpLoad {
 		this.warmUp = warmUp;
 	}
 
-	/** Runs the scenarios against each other: warm-up of each, then the rounds, alternating. */
-	public List<LoadResult> compare(Map<String, Scenario> scenarios) {
+	/** The settings, in words, for the report. */
+	public String settings() {
+		return this.threads + " client threads; each scenario warmed up in " + WARM_UP_SLICE.toSeconds()
+				+ " s slices until two in a row are within " + Math.round(STEADY * 100) + " % of each other's "
+				+ "throughput (at most " + this.warmUp.toSeconds() + " s), then " + this.rounds + " rounds of at most "
+				+ this.roundTime.toSeconds() + " s or " + this.maxCallsPerRound + " calls each";
+	}
+
+	/**
+	 * Runs the scenarios against each other: warm-up of each, then the rounds, alternating, reading the CPU time of
+	 * {@code servers} around each measured round.
+	 */
+	public List<LoadResult> compare(Map<String, Scenario> scenarios, ServerCpu servers) {
 		Map<String, Totals> totals = new LinkedHashMap<>();
 		scenarios.forEach((name, scenario) -> {
-			round(scenario, Integer.MAX_VALUE, this.warmUp);
+			warmUp(scenario);
 			totals.put(name, new Totals());
 		});
 		for (int round = 0; round < this.rounds; round++) {
-			scenarios.forEach((name, scenario) -> totals.get(name).add(round(scenario, this.maxCallsPerRound, this.roundTime)));
+			scenarios.forEach((name, scenario) -> {
+				Map<String, Duration> before = servers.used();
+				Round measured = round(scenario, this.maxCallsPerRound, this.roundTime);
+				totals.get(name).add(measured, ServerCpu.between(before, servers.used()));
+			});
 		}
 		List<LoadResult> results = new ArrayList<>();
 		totals.forEach((name, total) -> results.add(total.result(name)));
 		return results;
+	}
+
+	/**
+	 * Calls the scenario in slices of {@link #WARM_UP_SLICE} until two slices in a row differ in throughput by at
+	 * most {@link #STEADY}, or for {@code warmUp} at most. On two shared cores the JIT of a Spring Boot service is
+	 * busy for minutes: after 5 s of refreshes the BFF ran at half the throughput it reached after two minutes.
+	 */
+	private void warmUp(Scenario scenario) {
+		long deadline = System.nanoTime() + this.warmUp.toNanos();
+		double previous = -1;
+		while (System.nanoTime() < deadline) {
+			double throughput = round(scenario, Integer.MAX_VALUE, WARM_UP_SLICE).throughput();
+			if (Math.abs(throughput - previous) <= STEADY * previous) {
+				return;
+			}
+			previous = throughput;
+		}
 	}
 
 	private Round round(Scenario scenario, int maxCalls, Duration time) {
@@ -171,6 +208,12 @@ public final class HttpLoad {
 	}
 
 	private record Round(List<long[]> latencies, Map<String, Long> failures, Duration elapsed) {
+
+		double throughput() {
+			long calls = this.latencies.stream().mapToLong((thread) -> thread.length).sum();
+			return calls / (this.elapsed.toNanos() / 1e9);
+		}
+
 	}
 
 	private static final class Totals {
@@ -179,17 +222,20 @@ public final class HttpLoad {
 
 		private final Map<String, Long> failures = new LinkedHashMap<>();
 
+		private final Map<String, Duration> serverCpu = new LinkedHashMap<>();
+
 		private Duration elapsed = Duration.ZERO;
 
-		void add(Round round) {
+		void add(Round round, Map<String, Duration> serverCpu) {
 			this.latencies.addAll(round.latencies());
 			round.failures().forEach((reason, count) -> this.failures.merge(reason, count, Long::sum));
+			serverCpu.forEach((server, spent) -> this.serverCpu.merge(server, spent, Duration::plus));
 			this.elapsed = this.elapsed.plus(round.elapsed());
 		}
 
 		LoadResult result(String name) {
 			long[] all = this.latencies.stream().flatMapToLong(Arrays::stream).toArray();
-			return LoadResult.of(name, all, this.failures, this.elapsed);
+			return LoadResult.of(name, all, this.failures, this.elapsed, this.serverCpu);
 		}
 
 	}

@@ -2,6 +2,8 @@ package io.authstack.bench.load;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,12 +16,14 @@ import java.util.Map;
  * @param elapsed wall-clock time spent calling, summed over the rounds
  * @param p50 median latency
  * @param p99 99th percentile latency
+ * @param serverCpu CPU time each server under load spent during the rounds ({@link ServerCpu})
  */
 public record LoadResult(String scenario, long calls, Map<String, Long> failures, Duration elapsed, Duration p50,
-		Duration p99) {
+		Duration p99, Map<String, Duration> serverCpu) {
 
 	public LoadResult {
 		failures = Map.copyOf(failures);
+		serverCpu = Collections.unmodifiableMap(new LinkedHashMap<>(serverCpu));
 	}
 
 	/** All failed calls. */
@@ -32,11 +36,20 @@ public record LoadResult(String scenario, long calls, Map<String, Long> failures
 		return (this.elapsed.isZero()) ? 0 : this.calls / (this.elapsed.toNanos() / 1e9);
 	}
 
-	static LoadResult of(String scenario, long[] latencyNanos, Map<String, Long> failures, Duration elapsed) {
+	/** CPU time per call, successful or not, by server. */
+	public Map<String, Duration> serverCpuPerCall() {
+		long attempts = Math.max(1, this.calls + failureCount());
+		Map<String, Duration> perCall = new LinkedHashMap<>();
+		this.serverCpu.forEach((server, spent) -> perCall.put(server, spent.dividedBy(attempts)));
+		return perCall;
+	}
+
+	static LoadResult of(String scenario, long[] latencyNanos, Map<String, Long> failures, Duration elapsed,
+			Map<String, Duration> serverCpu) {
 		long[] sorted = latencyNanos.clone();
 		Arrays.sort(sorted);
 		return new LoadResult(scenario, sorted.length, failures, elapsed, percentile(sorted, 0.50),
-				percentile(sorted, 0.99));
+				percentile(sorted, 0.99), serverCpu);
 	}
 
 	private static Duration percentile(long[] sorted, double fraction) {

@@ -15,8 +15,8 @@ import io.authstack.testkit.ServerProcess;
 import io.authstack.testkit.ServiceJvm;
 
 /**
- * One of our Spring Boot services as it ships: its runnable jar in a process of its own, with the memory options
- * {@code ./authstack up} gives it ({@link ServiceJvm}), dev profile, on a free loopback port, so that the load
+ * One of our Spring Boot services as it ships: its runnable jar in a process of its own, with the memory options and
+ * environment {@code ./authstack up} gives it ({@link ServiceJvm}), dev profile, on a free loopback port, so that the load
  * generator's threads and the service's do not share a heap and the service's memory can be read apart. Its log
  * goes to {@code bench/target/<module>.log}.
  */
@@ -48,9 +48,9 @@ public final class ServiceProcess implements AutoCloseable {
 		Path log = root.resolve("bench/target/" + module + ".log");
 		try {
 			Files.createDirectories(log.getParent());
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+			builder.environment().putAll(ServiceJvm.ENVIRONMENT);
+			Process process = builder.start();
 			ServerProcess server = new ServerProcess(module, process.toHandle(), log);
 			server.awaitHealthy(URI.create("http://127.0.0.1:" + port + "/actuator/health"), START_TIMEOUT);
 			return new ServiceProcess(server, port);

@@ -115,11 +115,15 @@ public final class StackLoadBenchmarks {
 		int port = FreePorts.next();
 		try (ServiceProcess process = ServiceProcess.start(root, "cookie-bff", port, bffArguments(port, cookieSecret))) {
 			this.bff = process.baseUrl();
+			ServerCpu servers = ServerCpu.none()
+				.with("BFF", process.pid())
+				.with("Keycloak", keycloak.pid())
+				.withExecutable("Redis", "redis-server");
 			logger.info("Pair 1: session check vs. health vs. Keycloak ...");
-			session = sessionPair();
+			session = sessionPair(servers);
 			logger.info("Pair 2: refresh ...");
 			refresh = this.load.compare(scenarios("BFF POST /api/auth/refresh", this::bffRefreshClient,
-					"Keycloak refresh grant, direct", this::keycloakRefreshClient));
+					"Keycloak refresh grant, direct", this::keycloakRefreshClient), servers);
 			logger.info("Pair 3: login, with and without the device-risk check ...");
 			Map<String, HttpLoad.Scenario> logins = new LinkedHashMap<>();
 			logins.put("BFF POST /api/auth/login", withDeviceRisk(true, () -> () -> outcome(bffLogin(), 200)));
@@ -127,7 +131,7 @@ public final class StackLoadBenchmarks {
 					withDeviceRisk(true, () -> () -> outcome(passwordGrant(Map.of()), 200)));
 			logins.put("Keycloak password grant, direct, device-risk check off in the flow",
 					withDeviceRisk(false, () -> () -> outcome(passwordGrant(Map.of()), 200)));
-			login = this.load.compare(logins);
+			login = this.load.compare(logins, servers);
 			peakRss.put("cookie-bff", PeakMemory.of(process.pid()));
 		}
 		logger.info("Pair 4: the worker's emails vs. a plain JavaMail loop ...");
@@ -164,7 +168,7 @@ public final class StackLoadBenchmarks {
 		this.deviceRiskOn = on;
 	}
 
-	private List<LoadResult> sessionPair() throws IOException, InterruptedException {
+	private List<LoadResult> sessionPair(ServerCpu servers) throws IOException, InterruptedException {
 		HttpResponse<String> login = bffLogin();
 		if (login.statusCode() != 200) {
 			throw new IllegalStateException("BFF login answered " + login.statusCode() + ": " + login.body());
@@ -185,7 +189,7 @@ public final class StackLoadBenchmarks {
 		scenarios.put("BFF GET /api/auth/session, valid cookie", () -> () -> outcome(send(session), 200));
 		scenarios.put("BFF GET /actuator/health, unauthenticated", () -> () -> outcome(send(health), 200));
 		scenarios.put("Keycloak GET userinfo, same user and client", () -> () -> outcome(send(userinfo), 200));
-		return this.load.compare(scenarios);
+		return this.load.compare(scenarios, servers);
 	}
 
 	private HttpLoad.Call bffRefreshClient() throws IOException, InterruptedException {

@@ -49,18 +49,33 @@ final class MarkdownReport {
 
 	private static final String KEYCLOAK_BOUND = "What bounds it: on loopback Keycloak's userinfo is itself a cheap "
 			+ "call (a token check and a user read from its cache), and it runs on the same CPUs as the BFF and the "
-			+ "client. The 20× target assumes Keycloak across a network with its database in the path.";
+			+ "client. The last column of the table shows what one call costs each server; the client's own cost per "
+			+ "call, the same for every row, comes on top. A throughput ratio between two calls that each cost a "
+			+ "fraction of a millisecond on shared CPUs stays close to 1 whatever the servers do. The 20× target "
+			+ "assumes Keycloak across a network with its database in the path.";
 
-	private static final String HOP_BOUND = "What bounds it: the BFF's call is the direct call plus its own work on the "
-			+ "same CPUs (token verification, sealing two cookies, Redis for rate limits or the refresh lock).";
+	private static final String HOP_BOUND = "What bounds it is the CPU the two sides share. A call through the BFF "
+			+ "costs what the direct call costs Keycloak plus the BFF's own work (last column): for a refresh, the "
+			+ "request in and the call out, four Redis commands (the deny-list check, the rotation lock, the shared "
+			+ "result, the deny-listed token), one cookie opened and three sealed, the new access token verified. With "
+			+ "the client, the BFF, Keycloak and Redis on the same two cores, throughput follows the sum of those "
+			+ "costs, so the ratio cannot pass Keycloak's share of it; where the BFF has CPUs of its own it adds "
+			+ "latency (the p50 difference), not load. Found and fixed by profiling this pair: the BFF called Keycloak "
+			+ "through the JDK's asynchronous `HttpClient`, whose selector and worker threads cost about 0.8 ms of CPU "
+			+ "per call (now `HttpURLConnection` on the request's thread, about 40 % less CPU per refresh in the BFF); "
+			+ "and the 5 s warm-up measured a BFF whose C2 compiler threads were still busy (the warm-up now runs "
+			+ "until the throughput is steady).";
 
 	private static final String RSS_BOUND = "What bounds it is the JVM's memory besides the heap. Under this load "
 			+ "`-XX:NativeMemoryTracking=summary` (`jcmd PID VM.native_memory summary`) counts class metadata at about "
-			+ "75 MB, JIT-compiled code at about 30 MB, the C2 compiler's arenas at 15 to 25 MB at their peak, and "
-			+ "symbols with the class data sharing archive at about 30 MB; the BFF holds 220 MB right after start-up. "
-			+ "Halving the heap from 128 MB to 64 MB lowered the BFF's peak by a few MB. What would get it under 256 MB "
-			+ "costs too much: C1 alone (`-XX:TieredStopAtLevel=1`) saves about 50 MB but makes the per-request check "
-			+ "4× slower (JMH: 86 µs → 357 µs); `MALLOC_ARENA_MAX=2` saves about 13 MB.";
+			+ "75 MB (some 14 000 classes: Spring Boot, Spring Data Redis with Lettuce and Netty, Jackson, Hibernate "
+			+ "Validator, Tomcat, the RabbitMQ client), JIT-compiled code at up to 50 MB (the profiled tier's code "
+			+ "peaks at about 32 MB before C2 replaces it), symbols and the class data sharing archive at about 28 MB, "
+			+ "beside the 64 MB heap; the BFF holds about 220 MB right after start-up. Applied: two malloc arenas "
+			+ "(`MALLOC_ARENA_MAX=2`, about 13 MB) and no Redis repository support. Tried, and not worth it: a 48 MB "
+			+ "heap and C2 alone (`-XX:-TieredCompilation`) moved the peak by less than the 13 MB two runs of the same "
+			+ "settings differ by; C1 alone (`-XX:TieredStopAtLevel=1`) saves about 50 MB but makes the per-request "
+			+ "check 4× slower (JMH: 86 µs → 357 µs), because the RSA arithmetic's intrinsics are C2's.";
 
 	private static final String RISK_BOUND = "What bounds it: per login the check hashes the device fingerprint "
 			+ "(HMAC-SHA256 of request headers), reads the user's known devices (a user attribute) and the recent "
@@ -111,7 +126,10 @@ final class MarkdownReport {
 				+ "`openid` scope (userinfo answers 403) and Keycloak's introspection refuses a client outside the "
 				+ "token's audience.");
 		line("- Targets are issue 9's. The client, the BFF, Keycloak, PostgreSQL and Redis all share the machine's "
-				+ "CPUs, so a server-to-server ratio also measures who got the CPU.");
+				+ "CPUs, so a server-to-server ratio also measures who got the CPU. The last column says where it "
+				+ "went: the CPU time each server process spent in the measured rounds (utime + stime from "
+				+ "`/proc/PID/stat`), divided by the calls. A call through the BFF costs the BFF's share plus what the "
+				+ "direct call costs Keycloak; once the CPUs are saturated, throughput follows the sum.");
 		line();
 		line("## Machine");
 		line();
@@ -273,15 +291,27 @@ final class MarkdownReport {
 	}
 
 	private void tableRows(List<LoadResult> results) {
-		line("| Scenario | Calls | Failed | Calls/s | p50 | p99 | Calls/s ÷ first row |");
-		line("|---|---|---|---|---|---|---|");
+		line("| Scenario | Calls | Failed | Calls/s | p50 | p99 | Calls/s ÷ first row | Server CPU per call |");
+		line("|---|---|---|---|---|---|---|---|");
 		double first = results.get(0).throughput();
 		for (LoadResult result : results) {
-			line(String.format(Locale.ROOT, "| %s | %d | %s | %.0f | %.2f ms | %.2f ms | %s |", result.scenario(),
+			line(String.format(Locale.ROOT, "| %s | %d | %s | %.0f | %.2f ms | %.2f ms | %s | %s |", result.scenario(),
 					result.calls(), failures(result), result.throughput(), millis(result.p50()), millis(result.p99()),
-					ratio(result.throughput() / first)));
+					ratio(result.throughput() / first), serverCpu(result)));
 		}
 		line();
+	}
+
+	/** The servers that spent at least 0.01 ms per call, heaviest first. */
+	private static String serverCpu(LoadResult result) {
+		String spent = result.serverCpuPerCall()
+			.entrySet()
+			.stream()
+			.filter((server) -> millis(server.getValue()) >= 0.005)
+			.sorted(Map.Entry.<String, Duration>comparingByValue().reversed())
+			.map((server) -> String.format(Locale.ROOT, "%s %.2f ms", server.getKey(), millis(server.getValue())))
+			.collect(Collectors.joining(", "));
+		return spent.isEmpty() ? "—" : spent;
 	}
 
 	private static String failures(LoadResult result) {

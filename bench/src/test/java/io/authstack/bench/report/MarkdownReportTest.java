@@ -74,7 +74,7 @@ class MarkdownReportTest {
 
 	private static LoadResult result(String scenario, long callsPerSecond) {
 		return new LoadResult(scenario, callsPerSecond, Map.of(), Duration.ofSeconds(1), Duration.ofMillis(2),
-				Duration.ofMillis(9));
+				Duration.ofMillis(9), Map.of("BFF", Duration.ofMillis(callsPerSecond)));
 	}
 
 }
