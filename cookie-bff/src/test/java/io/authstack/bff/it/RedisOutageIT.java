@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Without Redis no revocation can be checked: the BFF refuses (503, Retry-After) and recovers by itself. */
+/**
+ * Without Redis no revocation can be checked and no login rate limit counted: the BFF refuses (503,
+ * Retry-After) and recovers by itself.
+ */
 class RedisOutageIT extends BffIntegrationTest {
 
 	@AfterEach
@@ -17,9 +20,10 @@ class RedisOutageIT extends BffIntegrationTest {
 	}
 
 	@Test
-	void redisDownThenSessionChecksFailClosedWith503AndRecoverWhenItReturns() {
+	void redisDownThenSessionChecksAndLoginsFailClosedWith503AndRecoverWhenItReturns() {
 		Browser browser = loggedIn(newUser());
 		assertThat(browser.session().status()).isEqualTo(200);
+		User other = newUser();
 
 		REDIS.stop();
 
@@ -30,6 +34,9 @@ class RedisOutageIT extends BffIntegrationTest {
 		Browser.Response refresh = browser.frozen().refresh();
 		assertThat(refresh.status()).isEqualTo(503);
 		assertThat(refresh.header("Retry-After")).isPresent();
+		Browser.Response login = browser().login(other.username(), PASSWORD);
+		assertThat(login.status()).isEqualTo(503);
+		assertThat(login.code()).isEqualTo("upstream_unavailable");
 
 		REDIS.start();
 
@@ -37,6 +44,10 @@ class RedisOutageIT extends BffIntegrationTest {
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> browser.session().status() == 200);
 		assertThat(browser.refresh().status()).isEqualTo(200);
+		// The login rate limits have a Redis connection pool of their own: it recovers too.
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> browser().login(other.username(), PASSWORD).status() == 200);
 	}
 
 }
