@@ -169,27 +169,40 @@ public final class StackLoadBenchmarks {
 	}
 
 	private List<LoadResult> sessionPair(ServerCpu servers) throws IOException, InterruptedException {
+		HttpRequest health = HttpRequest.newBuilder(this.bff.resolve("/actuator/health")).build();
+		// Each round's clients get fresh credentials: warm-up and rounds together outlast a 5-minute access token.
+		Map<String, HttpLoad.Scenario> scenarios = new LinkedHashMap<>();
+		scenarios.put("BFF GET /api/auth/session, valid cookie", () -> {
+			HttpRequest session = sessionRequest();
+			return () -> outcome(send(session), 200);
+		});
+		scenarios.put("BFF GET /actuator/health, unauthenticated", () -> () -> outcome(send(health), 200));
+		scenarios.put("Keycloak GET userinfo, same user and client", () -> {
+			HttpRequest userinfo = userinfoRequest();
+			return () -> outcome(send(userinfo), 200);
+		});
+		return this.load.compare(scenarios, servers);
+	}
+
+	private HttpRequest sessionRequest() throws IOException, InterruptedException {
 		HttpResponse<String> login = bffLogin();
 		if (login.statusCode() != 200) {
 			throw new IllegalStateException("BFF login answered " + login.statusCode() + ": " + login.body());
 		}
-		HttpRequest session = HttpRequest.newBuilder(this.bff.resolve("/api/auth/session"))
+		return HttpRequest.newBuilder(this.bff.resolve("/api/auth/session"))
 			.header("Cookie", ACCESS_COOKIE + "=" + cookies(login).get(ACCESS_COOKIE))
 			.build();
-		HttpRequest health = HttpRequest.newBuilder(this.bff.resolve("/actuator/health")).build();
-		// The BFF's own token has no openid scope, so userinfo refuses it (403), and Keycloak's introspection
-		// refuses the BFF as a client outside the token's audience: Keycloak answers "who is this" for a token of
-		// the same user and client, asked for with scope openid.
+	}
+
+	/**
+	 * The BFF's own token has no openid scope, so userinfo refuses it (403), and Keycloak's introspection refuses
+	 * the BFF as a client outside the token's audience: Keycloak answers "who is this" for a token of the same
+	 * user and client, asked for with scope openid.
+	 */
+	private HttpRequest userinfoRequest() throws IOException, InterruptedException {
 		HttpResponse<String> grant = passwordGrant(Map.of("scope", "openid"));
 		String accessToken = JSON.readTree(grant.body()).path("access_token").asString();
-		HttpRequest userinfo = HttpRequest.newBuilder(endpoint("userinfo"))
-			.header("Authorization", "Bearer " + accessToken)
-			.build();
-		Map<String, HttpLoad.Scenario> scenarios = new LinkedHashMap<>();
-		scenarios.put("BFF GET /api/auth/session, valid cookie", () -> () -> outcome(send(session), 200));
-		scenarios.put("BFF GET /actuator/health, unauthenticated", () -> () -> outcome(send(health), 200));
-		scenarios.put("Keycloak GET userinfo, same user and client", () -> () -> outcome(send(userinfo), 200));
-		return this.load.compare(scenarios, servers);
+		return HttpRequest.newBuilder(endpoint("userinfo")).header("Authorization", "Bearer " + accessToken).build();
 	}
 
 	private HttpLoad.Call bffRefreshClient() throws IOException, InterruptedException {
