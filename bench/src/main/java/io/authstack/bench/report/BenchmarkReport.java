@@ -34,7 +34,7 @@ public final class BenchmarkReport {
 
 	private static final Duration ROUND = Duration.ofSeconds(5);
 
-	private static final int ROUNDS = 3;
+	private static final int ROUNDS = 5;
 
 	/** The longest warm-up of one scenario; it ends earlier once the throughput is steady ({@link HttpLoad}). */
 	private static final Duration WARM_UP = Duration.ofMinutes(2);
