@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark of authstack and rewrites BENCHMARKS.md at the root of the checkout:
 # the JMH benchmarks, then the load pairs against Keycloak (started as the tests start it) and the BFF's jar.
-# Needs PostgreSQL, Redis and RabbitMQ on localhost. Takes about 10 minutes; run it on a quiet machine.
+# Needs PostgreSQL, Redis and RabbitMQ on localhost. Takes about 15 minutes; run it on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

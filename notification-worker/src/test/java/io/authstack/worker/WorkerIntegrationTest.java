@@ -14,6 +14,7 @@ import io.authstack.contract.EmailTemplate;
 import io.authstack.contract.GoldenSamples;
 import io.authstack.testkit.LocalService;
 import io.authstack.testkit.SmtpSink;
+import io.authstack.testkit.TcpProxy;
 import io.authstack.worker.mail.EmailComposer;
 import io.authstack.worker.topology.EmailTopologyProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,9 +37,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The one base of the worker's ITs: the real worker against the local RabbitMQ and Redis and a GreenMail
- * SMTP server, on exchange and queue names of this test run only (deleted when the context closes), with
- * retry delays short enough for a test. Every IT extending it shares one application context.
+ * The one base of the worker's ITs: the real worker against the local RabbitMQ, the local Redis (through a
+ * link a test can cut) and a GreenMail SMTP server, on exchange and queue names of this test run only
+ * (deleted when the context closes), with retry delays short enough for a test. Every IT extending it shares one application context.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("dev")
@@ -56,6 +57,9 @@ public abstract class WorkerIntegrationTest {
 	protected static final String EVENTS_EXCHANGE = "authstack.events." + RUN;
 
 	protected static final SmtpSink smtp = SmtpSink.start();
+
+	/** The worker reaches the local Redis through this link, which a test may cut to see an outage. */
+	protected static final TcpProxy REDIS_LINK = TcpProxy.to(LocalService.REDIS.host(), LocalService.REDIS.port());
 
 	@Autowired
 	protected RabbitTemplate rabbitTemplate;
@@ -76,6 +80,8 @@ public abstract class WorkerIntegrationTest {
 	static void workerProperties(DynamicPropertyRegistry registry) {
 		LocalService.RABBITMQ.require();
 		LocalService.REDIS.require();
+		registry.add("spring.data.redis.host", () -> "127.0.0.1");
+		registry.add("spring.data.redis.port", REDIS_LINK::port);
 		registry.add("spring.mail.host", smtp::host);
 		registry.add("spring.mail.port", smtp::port);
 		registry.add("authstack.worker.topology.exchange", () -> EXCHANGE);

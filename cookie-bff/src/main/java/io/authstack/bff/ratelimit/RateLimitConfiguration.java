@@ -5,6 +5,8 @@ import java.time.Duration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.serialization.Mapper;
 import io.github.bucket4j.redis.jedis.Bucket4jJedis;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -20,37 +22,20 @@ import org.springframework.util.Assert;
 /**
  * Bucket4j's buckets live in the same Redis as the deny-list. Bucket4j needs a Jedis client of its own, and
  * Spring's connection factory does not lend its pool, so this one is built from the settings Spring already
- * applied to the factory (host, credentials, database, TLS, timeouts): {@code spring.data.redis.*} configures
- * both.
+ * applied to the factory (host, credentials, database, TLS, timeouts, and the pool's size, wait and idle
+ * checks): {@code spring.data.redis.*} configures both pools alike.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
-
-	/** Fail closed, and fast: a limiter that cannot reach Redis within this refuses the call. */
-	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
-
-	/** Request threads that wait for a connection at once; the others are refused after the timeout. */
-	private static final int MAX_CONNECTIONS = 16;
-
-	/**
-	 * How often idle connections are pinged. After a Redis restart every idle connection is dead and fails
-	 * the call that borrows it (Jedis then drops it); pinging them bounds that to a few seconds.
-	 */
-	private static final Duration IDLE_CHECK_INTERVAL = Duration.ofSeconds(5);
 
 	@Bean(destroyMethod = "close")
 	JedisPooled rateLimitRedis(JedisConnectionFactory redis) {
 		Assert.state(!redis.isRedisClusterAware() && !redis.isRedisSentinelAware(),
 				"The login rate limits need a standalone Redis (spring.data.redis.host), not a cluster or sentinels");
 		RedisStandaloneConfiguration server = redis.getStandaloneConfiguration();
-		ConnectionPoolConfig pool = new ConnectionPoolConfig();
-		pool.setMaxTotal(MAX_CONNECTIONS);
-		pool.setMaxIdle(MAX_CONNECTIONS);
-		pool.setMaxWait(REQUEST_TIMEOUT);
-		pool.setTestWhileIdle(true);
-		pool.setTimeBetweenEvictionRuns(IDLE_CHECK_INTERVAL);
-		return new JedisPooled(new HostAndPort(server.getHostName(), server.getPort()),
-				clientConfig(server, redis.getClientConfiguration()), pool);
+		JedisClientConfiguration client = redis.getClientConfiguration();
+		return new JedisPooled(new HostAndPort(server.getHostName(), server.getPort()), clientConfig(server, client),
+				poolConfig(client));
 	}
 
 	@Bean
@@ -71,6 +56,12 @@ class RateLimitConfiguration {
 	@Bean
 	AccountRateLimiter accountRateLimiter(TokenBuckets tokenBuckets, RateLimitProperties properties) {
 		return new AccountRateLimiter(tokenBuckets, properties);
+	}
+
+	/** Pool settings hold no pooled objects, so Spring's, typed for its {@code Jedis}, serve a pool of connections. */
+	@SuppressWarnings("unchecked")
+	private static GenericObjectPoolConfig<Connection> poolConfig(JedisClientConfiguration client) {
+		return client.getPoolConfig().orElseGet(ConnectionPoolConfig::new);
 	}
 
 	private static JedisClientConfig clientConfig(RedisStandaloneConfiguration server,

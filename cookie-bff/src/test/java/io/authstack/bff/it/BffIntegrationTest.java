@@ -71,6 +71,7 @@ public abstract class BffIntegrationTest {
 		registry.add("authstack.bff.public-url", () -> ORIGIN);
 		registry.add("authstack.bff.keycloak.issuer", () -> KEYCLOAK.realmUrl(AuthstackKeycloak.REALM));
 		registry.add("spring.data.redis.port", REDIS::port);
+		registry.add("spring.data.redis.password", REDIS::password);
 		registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
 		registry.add("spring.rabbitmq.port", RABBITMQ_LINK::port);
 		registry.add("authstack.bff.refresh.grace-window", () -> "5s");

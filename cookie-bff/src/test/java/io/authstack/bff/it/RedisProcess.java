@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import io.authstack.testkit.FreePorts;
 
@@ -12,11 +13,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A redis-server of the tests' own, on a free port, which a test may stop and start again to see what the
- * BFF does while Redis is down. No persistence: a restarted server is empty, as after a failover.
+ * BFF does while Redis is down. No persistence: a restarted server is empty, as after a failover. It
+ * requires a password, as production's does, so every connection the BFF opens proves it authenticates.
  */
 final class RedisProcess {
 
 	private final int port = FreePorts.next();
+
+	private final String password = UUID.randomUUID().toString();
 
 	private final Path log;
 
@@ -31,6 +35,10 @@ final class RedisProcess {
 		return this.port;
 	}
 
+	String password() {
+		return this.password;
+	}
+
 	synchronized void start() {
 		if (this.process != null && this.process.isAlive()) {
 			return;
@@ -38,7 +46,7 @@ final class RedisProcess {
 		try {
 			this.process = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(this.port), "--bind",
 					"127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--maxmemory-policy",
-					"noeviction"))
+					"noeviction", "--requirepass", this.password))
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
 				.start();
