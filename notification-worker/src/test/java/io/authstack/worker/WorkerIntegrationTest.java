@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.authstack.contract.EmailMessage;
 import io.authstack.contract.EmailTemplate;
@@ -36,6 +37,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 /**
  * The one base of the worker's ITs: the real worker against the local RabbitMQ, the local Redis (through a
  * link a test can cut) and a GreenMail SMTP server, on exchange and queue names of this test run only
@@ -45,6 +49,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("dev")
 @Import(RunTopologyCleanup.class)
 public abstract class WorkerIntegrationTest {
+
+	private static final Duration DELIVERY_WAIT = Duration.ofSeconds(60);
+
+	private static final Duration QUIET = Duration.ofSeconds(3);
 
 	protected static final String RUN = "it-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -166,6 +174,21 @@ public abstract class WorkerIntegrationTest {
 
 	protected double count(String counter, String... tags) {
 		return this.meters.counter(counter, tags).count();
+	}
+
+	/**
+	 * Every email of {@code ids} reaches the SMTP sink exactly once, nothing else does (checked over a quiet
+	 * spell after the last one) and nothing is parked.
+	 */
+	protected void assertEachSentOnce(List<String> ids, double sentBefore) {
+		await().atMost(DELIVERY_WAIT).until(() -> received().size() >= ids.size());
+		await().during(QUIET).atMost(QUIET.plus(DELIVERY_WAIT)).until(() -> received().size() == ids.size());
+		Map<String, Long> deliveries = received().stream()
+			.collect(Collectors.groupingBy(WorkerIntegrationTest::emailId, Collectors.counting()));
+		assertThat(deliveries.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(deliveries.values()).allMatch((times) -> times == 1);
+		assertThat(count("authstack.worker.emails.sent")).isEqualTo(sentBefore + ids.size());
+		assertThat(nextParked(Duration.ofMillis(200))).isNull();
 	}
 
 	/** The next parked message, or {@code null} after the timeout. */
