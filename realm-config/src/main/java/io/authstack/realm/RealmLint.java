@@ -3,7 +3,10 @@ package io.authstack.realm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +30,15 @@ public final class RealmLint {
 	static final Set<String> ADMIN_ROLES = Set.of("realm-admin", "manage-realm", "manage-clients",
 			"manage-authorization", "manage-identity-providers", "manage-events", "impersonation", "create-client");
 
+	/**
+	 * Marks every development value we ship or ever shipped ({@code dev-only-bff-client-secret-change-me}, ...):
+	 * such a secret is public, so whoever reads the repository can act as that client.
+	 */
+	static final String DEV_VALUE_MARK = "dev-only";
+
+	/** A {@code ${VARIABLE}} that nothing resolved: Keycloak's import keeps the text itself as the value. */
+	private static final Pattern UNRESOLVED_PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)}");
+
 	public List<RealmFinding> check(JsonNode realm) {
 		List<RealmFinding> findings = new ArrayList<>();
 		String realmName = realm.path("realm").asString("realm");
@@ -47,6 +59,11 @@ public final class RealmLint {
 		if (!realm.path("revokeRefreshToken").asBoolean(false) || realm.path("refreshTokenMaxReuse").asInt(0) > 0) {
 			findings.add(new RealmFinding("refresh-rotation-off", name,
 					"refresh tokens must be revoked on use (revokeRefreshToken=true, refreshTokenMaxReuse=0)"));
+		}
+		if (realm.path("resetPasswordAllowed").asBoolean(false)) {
+			findings.add(new RealmFinding("keycloak-password-reset-on", name,
+					"Keycloak's own \"Forgot password?\" is on (resetPasswordAllowed): it mails reset links past the BFF's "
+							+ "rate limits and enumeration defences; the BFF's accounts API owns password reset"));
 		}
 		if ("none".equals(realm.path("sslRequired").asString("external"))) {
 			findings.add(new RealmFinding("ssl-not-required", name, "sslRequired is none"));
@@ -81,11 +98,26 @@ public final class RealmLint {
 			findings.add(new RealmFinding("pkce-not-required", clientId,
 					"the authorization code flow does not require PKCE S256"));
 		}
+		checkSecret(clientId, client.path("secret").asString(""), findings);
 		for (JsonNode uri : client.path("redirectUris").values()) {
 			if (isOpenRedirectUri(uri.asString(""))) {
 				findings.add(new RealmFinding("wildcard-redirect-uri", clientId,
 						"redirect URI '" + uri.asString() + "' has a wildcard; list exact URIs"));
 			}
+		}
+	}
+
+	private static void checkSecret(String clientId, String secret, List<RealmFinding> findings) {
+		Matcher unresolved = UNRESOLVED_PLACEHOLDER.matcher(secret);
+		if (unresolved.matches()) {
+			findings.add(new RealmFinding("client-secret-unset", clientId, "the secret is the placeholder " + secret
+					+ " itself, which Keycloak's import keeps as the secret when " + unresolved.group(1)
+					+ " is not set; set it in Keycloak's environment (and in ./authstack lint's)"));
+		}
+		else if (secret.toLowerCase(Locale.ROOT).contains(DEV_VALUE_MARK)) {
+			// Never the value itself: the lint's output lands in CI logs.
+			findings.add(new RealmFinding("client-secret-dev-value", clientId,
+					"the secret is a published development value; set a random one"));
 		}
 	}
 

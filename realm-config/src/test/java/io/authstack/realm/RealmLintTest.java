@@ -1,6 +1,7 @@
 package io.authstack.realm;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,13 @@ class RealmLintTest {
 
 	static final Path SHIPPED_REALM = Path.of("src/main/realm/authstack-realm.json");
 
+	/** What a deployment sets: the realm file has no default for its client secrets. */
+	static final Map<String, String> DEPLOYED_SECRETS = Map.of("AUTHSTACK_BFF_CLIENT_SECRET", "bff-secret-from-vault",
+			"AUTHSTACK_BFF_ADMIN_CLIENT_SECRET", "bff-admin-secret-from-vault", "AUTHSTACK_WORKER_CLIENT_SECRET",
+			"worker-secret-from-vault");
+
+	private static final List<String> SECRET_CLIENTS = List.of("authstack-bff", "authstack-worker", "authstack-bff-admin");
+
 	private final RealmLint lint = new RealmLint();
 
 	private ObjectNode realm;
@@ -26,13 +34,8 @@ class RealmLintTest {
 
 	@BeforeEach
 	void shippedRealm() {
-		this.realm = (ObjectNode) RealmFile.read(SHIPPED_REALM, Map.of());
-		this.bffClient = (ObjectNode) this.realm.get("clients")
-			.values()
-			.stream()
-			.filter((client) -> client.get("clientId").asString().equals("authstack-bff"))
-			.findFirst()
-			.orElseThrow();
+		this.realm = (ObjectNode) RealmFile.read(SHIPPED_REALM, DEPLOYED_SECRETS);
+		this.bffClient = client("authstack-bff");
 	}
 
 	@Test
@@ -42,10 +45,50 @@ class RealmLintTest {
 
 	@Test
 	void shippedRealmWithProductionSettingsHasNoFindings() {
-		Map<String, String> production = Map.of("AUTHSTACK_DIRECT_GRANT_ENABLED", "false", "AUTHSTACK_PUBLIC_URL",
-				"https://app.example.com", "AUTHSTACK_BFF_CLIENT_SECRET", "a-real-secret");
+		Map<String, String> production = new HashMap<>(DEPLOYED_SECRETS);
+		production.putAll(Map.of("AUTHSTACK_DIRECT_GRANT_ENABLED", "false", "AUTHSTACK_PUBLIC_URL",
+				"https://app.example.com"));
 
 		assertThat(this.lint.check(RealmFile.read(SHIPPED_REALM, production))).isEmpty();
+	}
+
+	@Test
+	void shippedRealmHasNoDefaultForAnyClientSecret() {
+		List<RealmFinding> findings = this.lint.check(RealmFile.read(SHIPPED_REALM, Map.of()));
+
+		assertThat(findings).extracting(RealmFinding::rule).containsOnly("client-secret-unset");
+		assertThat(findings).extracting(RealmFinding::subject).containsExactlyInAnyOrderElementsOf(SECRET_CLIENTS);
+		assertThat(findings).extracting(RealmFinding::message)
+			.anySatisfy((message) -> assertThat(message).contains("AUTHSTACK_BFF_ADMIN_CLIENT_SECRET"));
+	}
+
+	@Test
+	void everySecretWeUsedToShipIsFoundWithoutRepeatingIt() {
+		List<String> shipped = List.of("dev-only-bff-client-secret-change-me", "dev-only-worker-client-secret-change-me",
+				"dev-only-bff-admin-client-secret-change-me");
+		for (int i = 0; i < shipped.size(); i++) {
+			client(SECRET_CLIENTS.get(i)).put("secret", shipped.get(i));
+		}
+
+		List<RealmFinding> findings = this.lint.check(this.realm);
+
+		assertThat(findings).extracting(RealmFinding::rule).containsOnly("client-secret-dev-value");
+		assertThat(findings).extracting(RealmFinding::subject).containsExactlyInAnyOrderElementsOf(SECRET_CLIENTS);
+		assertThat(findings).extracting(RealmFinding::message).noneMatch((message) -> message.contains("change-me"));
+	}
+
+	@Test
+	void anyDevelopmentValueAsClientSecretIsFound() {
+		this.bffClient.put("secret", "Dev-Only-something-else");
+
+		assertThat(rules()).containsExactly("client-secret-dev-value");
+	}
+
+	@Test
+	void keycloaksOwnForgotPasswordIsFound() {
+		this.realm.put("resetPasswordAllowed", true);
+
+		assertThat(rules()).containsExactly("keycloak-password-reset-on");
 	}
 
 	@Test
@@ -131,6 +174,15 @@ class RealmLintTest {
 			assertThat(finding.subject()).isEqualTo("authstack-bff");
 			assertThat(finding.message()).contains("realm-admin");
 		});
+	}
+
+	private ObjectNode client(String clientId) {
+		return (ObjectNode) this.realm.get("clients")
+			.values()
+			.stream()
+			.filter((client) -> client.get("clientId").asString().equals(clientId))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private List<String> rules() {

@@ -29,6 +29,16 @@ public final class AuthstackKeycloak {
 			// Keycloak's emails go to RabbitMQ; the notification worker sends them.
 			"--spi-email-sender--provider=amqp");
 
+	/**
+	 * The realm's client secrets on this machine (tests and {@code ./authstack up}). The realm file gives them no
+	 * default, so that no other deployment can import a published secret; the BFF's and the worker's {@code dev}
+	 * profiles and the tests present these. A test's own realm environment overrides them.
+	 */
+	public static final Map<String, String> DEV_CLIENT_SECRETS = Map.of("AUTHSTACK_BFF_CLIENT_SECRET",
+			"dev-only-bff-client-secret-change-me", "AUTHSTACK_BFF_ADMIN_CLIENT_SECRET",
+			"dev-only-bff-admin-client-secret-change-me", "AUTHSTACK_WORKER_CLIENT_SECRET",
+			"dev-only-worker-client-secret-change-me");
+
 	private static final String ADMIN_PASSWORD_VARIABLE = "AUTHSTACK_ADMIN_PASSWORD";
 
 	/**
@@ -154,10 +164,12 @@ public final class AuthstackKeycloak {
 
 	/**
 	 * The server's environment besides what it inherits: the realm placeholders' values (Keycloak reads them
-	 * from its environment on import) and the bootstrap admin.
+	 * from its environment on import; the development client secrets unless the caller sets its own) and the
+	 * bootstrap admin.
 	 */
 	private static Map<String, String> environment(Map<String, String> realmEnvironment) {
-		Map<String, String> environment = new HashMap<>(realmEnvironment);
+		Map<String, String> environment = new HashMap<>(DEV_CLIENT_SECRETS);
+		environment.putAll(realmEnvironment);
 		environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
 		environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword());
 		return environment;
