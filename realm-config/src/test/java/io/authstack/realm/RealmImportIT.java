@@ -1,5 +1,12 @@
 package io.authstack.realm;
 
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -68,6 +75,31 @@ class RealmImportIT {
 		JsonNode realm = api.adminGet("/admin/realms/authstack");
 
 		assertThat(realm.get("emailTheme").asString()).isEqualTo("authstack");
+	}
+
+	/**
+	 * The BFF owns password reset (rate limits, no enumeration, its own links); Keycloak's "Forgot password?"
+	 * would mail reset links around all of it.
+	 */
+	@Test
+	void keycloaksOwnForgotPasswordIsOffOnTheLoginPageAndAtItsEndpoint() throws IOException, InterruptedException {
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String callback = URLEncoder.encode("http://localhost:8080/api/auth/callback", StandardCharsets.UTF_8);
+
+		HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(keycloak.realmUrl(
+				AuthstackKeycloak.REALM) + "/protocol/openid-connect/auth?client_id=" + BFF_CLIENT
+				+ "&response_type=code&scope=openid&redirect_uri=" + callback
+				+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> resetForm = browser.send(HttpRequest.newBuilder(URI.create(keycloak.realmUrl(
+				AuthstackKeycloak.REALM) + "/login-actions/reset-credentials?client_id=" + BFF_CLIENT)).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(api.adminGet("/admin/realms/authstack").get("resetPasswordAllowed").asBoolean()).isFalse();
+		assertThat(loginPage.statusCode()).isEqualTo(200);
+		assertThat(loginPage.body()).contains("name=\"password\"").doesNotContain("reset-credentials");
+		assertThat(resetForm.statusCode()).isEqualTo(400);
+		assertThat(resetForm.body()).doesNotContain("name=\"username\"");
 	}
 
 	private static JsonNode decode(String base64Url) {
