@@ -22,6 +22,8 @@
 		login_method_disabled: 'Logging in with a password here is turned off. Use "Log in with Keycloak".',
 		invalid_request: 'Some of what you entered is missing or not valid.',
 		account_setup_required: 'Your account is not ready yet: verify your email address first with the link we sent you.',
+		account_action_required: 'Your account has a step to finish first: log in with Keycloak to do it.',
+		profile_incomplete: 'Your profile lacks details we need: log in with Keycloak to add them.',
 		invalid_token: 'This link is not valid any more: it was used already or it expired. Ask for a new one.',
 		password_policy: 'That password is not allowed: use at least 12 characters, not your username or email, and not one you used recently.',
 		username_taken: 'That username is taken. Please choose another one.',
@@ -302,7 +304,12 @@
 			showLogin();
 		});
 		onSubmit('register', async (fields, form) => {
-			await api('POST', '/api/accounts/register', fields);
+			// Without a username the email is the username (the default); a chosen one may be taken (409).
+			const registration = { email: fields.email, password: fields.password };
+			if (fields.username) {
+				registration.username = fields.username;
+			}
+			await api('POST', '/api/accounts/register', registration);
 			form.reset();
 			sayNotice(`Account created. We sent a link to ${fields.email}: open it to verify your address.`);
 		});

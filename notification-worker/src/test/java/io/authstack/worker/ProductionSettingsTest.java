@@ -37,6 +37,24 @@ class ProductionSettingsTest {
 	}
 
 	@Test
+	void prodWithADevelopmentValueRefusesToStartNamingThePropertyNeverTheValue() {
+		this.runner
+			.withPropertyValues("spring.rabbitmq.host=rabbit.internal", "spring.rabbitmq.username=worker",
+					"spring.rabbitmq.password=s3cret", "spring.data.redis.host=redis.internal",
+					"spring.mail.host=smtp.internal", "authstack.worker.mail.from=no-reply@example.com",
+					"authstack.worker.unverified-accounts.client-secret=dev-only-worker-client-secret-change-me",
+					"spring.mail.password=Dev-Only-Mail")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("authstack.worker.unverified-accounts.client-secret, spring.mail.password")
+				.message()
+				.doesNotContain("change-me")
+				.doesNotContain("Mail")
+				.doesNotContain("spring.rabbitmq.password"));
+	}
+
+	@Test
 	void devDoesNotCheck() {
 		new ApplicationContextRunner().withUserConfiguration(ProductionSettings.class)
 			.withPropertyValues("spring.profiles.active=dev")

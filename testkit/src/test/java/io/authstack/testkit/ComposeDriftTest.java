@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +58,10 @@ class ComposeDriftTest {
 
 	/** Environment placeholders of the realm; lowercase ones like {@code ${username}} are Keycloak's messages. */
 	private static final Pattern REALM_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+
+	/** A client's {@code "secret": "${NAME}"} or {@code "secret": "${NAME:default}"}, with its default. */
+	private static final Pattern REALM_CLIENT_SECRET = Pattern
+		.compile("\"secret\"\\s*:\\s*\"\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}\"");
 
 	/** An environment variable named in a profile's text: upper case with at least one underscore. */
 	private static final Pattern ENVIRONMENT_NAME = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
@@ -121,6 +126,27 @@ class ComposeDriftTest {
 		assertThat(unset(placeholders, KEYCLOAK))
 			.as("realm placeholders neither set on the keycloak service nor documented as optional")
 			.isEmpty();
+	}
+
+	/**
+	 * A client secret with a default in the realm file would be a published secret in every deployment that forgot
+	 * to set it; compose must refuse to start instead, and the testkit supplies the development ones.
+	 */
+	@Test
+	void realmClientSecretsHaveNoDefaultAndKeycloakRequiresThem() throws IOException {
+		String realm = Files.readString(root.resolve("realm-config/src/main/realm/authstack-realm.json"));
+		Matcher secret = REALM_CLIENT_SECRET.matcher(realm);
+		Map<String, String> defaults = new TreeMap<>();
+		while (secret.find()) {
+			defaults.put(secret.group(1), String.valueOf(secret.group(2)));
+		}
+		Map<String, String> keycloak = environment(KEYCLOAK);
+
+		assertThat(defaults).as("realm client secrets and their defaults")
+			.containsOnlyKeys(AuthstackKeycloak.DEV_CLIENT_SECRETS.keySet())
+			.allSatisfy((name, fallback) -> assertThat(fallback).as(name + "'s default").isEqualTo("null"));
+		assertThat(defaults.keySet())
+			.allSatisfy((name) -> assertThat(keycloak.get(name)).as(name + " on keycloak").startsWith("${" + name + ":?"));
 	}
 
 	@Test

@@ -68,11 +68,20 @@ final class KeycloakUsers {
 
 	/** The user whose email is exactly this one (emails are unique in the realm), if any. */
 	Optional<User> findByEmail(String email) {
-		Outcome outcome = call("GET", URI.create(this.usersPath + "?exact=true&briefRepresentation=false&email="
-				+ java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)), null);
+		return findExactly("email", email);
+	}
+
+	/** The user a login names: its username or, as the realm allows logging in with it, its email. */
+	Optional<User> findByLogin(String login) {
+		return findExactly("username", login).or(() -> findByEmail(login));
+	}
+
+	private Optional<User> findExactly(String field, String value) {
+		Outcome outcome = call("GET", URI.create(this.usersPath + "?exact=true&briefRepresentation=false&" + field
+				+ "=" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)), null);
 		expect(outcome, 200, "user search");
 		for (JsonNode user : this.json.readTree(outcome.body())) {
-			if (email.equalsIgnoreCase(user.path("email").asString(""))) {
+			if (value.equalsIgnoreCase(user.path(field).asString(""))) {
 				return Optional.of(User.of(user));
 			}
 		}

@@ -36,7 +36,9 @@ public enum ProblemCode {
 	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
 	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
 	UPSTREAM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Upstream unavailable"),
-	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+	ACCOUNT_ACTION_REQUIRED(HttpStatus.UNAUTHORIZED, "Account has required actions to finish"),
+	PROFILE_INCOMPLETE(HttpStatus.UNAUTHORIZED, "Account profile incomplete");
 
 	private final HttpStatus status;
 

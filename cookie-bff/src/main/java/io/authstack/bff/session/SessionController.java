@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.authstack.bff.account.AccountSetup;
 import io.authstack.bff.binding.ClientAddress;
 import io.authstack.bff.binding.FingerprintBinding;
 import io.authstack.bff.cookie.AccessEnvelope;
@@ -64,9 +65,13 @@ class SessionController {
 
 	private final ClientAddress clientAddress;
 
+	private final AccountSetup accountSetup;
+
 	SessionController(KeycloakProperties keycloakProperties, KeycloakClient keycloak, CookieSession cookieSession,
 			SessionCookies cookies, FingerprintBinding binding, RevocationStore revocations,
-			AccessTokenVerifier verifier, LoginRateLimiter rateLimiter, ClientAddress clientAddress) {
+			AccessTokenVerifier verifier, LoginRateLimiter rateLimiter, ClientAddress clientAddress,
+			AccountSetup accountSetup) {
+		this.accountSetup = accountSetup;
 		this.rateLimiter = rateLimiter;
 		this.clientAddress = clientAddress;
 		this.keycloakProperties = keycloakProperties;
@@ -93,7 +98,7 @@ class SessionController {
 		}
 		catch (GrantRejectedException ex) {
 			logger.info("Password login refused for username {}: {} {}", login.username(), ex.error(), ex.description());
-			throw LoginRefusal.actionable(ex)
+			throw LoginRefusal.actionable(ex, () -> this.accountSetup.pendingStep(login.username()))
 				.orElseGet(() -> new ProblemException(ProblemCode.INVALID_CREDENTIALS, "Invalid username or password."));
 		}
 		AccessToken token = this.cookieSession.issue(response, tokens, this.binding.of(request));

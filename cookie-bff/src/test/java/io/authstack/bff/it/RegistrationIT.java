@@ -3,10 +3,12 @@ package io.authstack.bff.it;
 import java.time.Duration;
 import java.util.Map;
 
+import io.authstack.testkit.AuthstackKeycloak;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,6 +42,42 @@ class RegistrationIT extends AccountsIntegrationTest {
 		Browser browser = browser();
 		assertThat(browser.login(email, PASSWORD).status()).isEqualTo(200);
 		assertThat(browser.session().json().get("email").asString()).isEqualTo(email);
+	}
+
+	/** The names are optional in the API, so the realm's user profile must not require them for a login. */
+	@Test
+	void registerWithOnlyEmailAndPasswordThenVerifyThenPasswordLoginWorks() {
+		String email = freshEmail();
+		String address = freshAddress();
+
+		Browser.Response registered = post("/api/accounts/register", Map.of("email", email, "password", PASSWORD),
+				address);
+		Browser.Response verified = post("/api/accounts/verify-email", Map.of("token", token(nextEmailTo(email))),
+				address);
+		Browser browser = browser();
+		Browser.Response login = browser.login(email, PASSWORD);
+
+		assertThat(registered.status()).isEqualTo(202);
+		assertThat(verified.status()).isEqualTo(204);
+		assertThat(login.status()).as(login.body()).isEqualTo(200);
+		assertThat(browser.session().json().get("username").asString()).isEqualTo(email);
+	}
+
+	/** Keycloak says "not fully set up" for every pending step; the BFF names the one this account has. */
+	@Test
+	void loginOfAVerifiedAccountWithARequiredActionNamesTheActionNotTheEmail() {
+		User user = newUser();
+		String path = "/admin/realms/" + AuthstackKeycloak.REALM + "/users/" + user.id();
+		ObjectNode representation = (ObjectNode) KEYCLOAK_API.adminGet(path);
+		representation.putArray("requiredActions").add("UPDATE_PASSWORD");
+		KEYCLOAK_API.adminPut(path, representation);
+
+		Browser.Response login = browser().login(user.username(), PASSWORD);
+
+		assertThat(login.status()).isEqualTo(401);
+		assertThat(login.code()).isEqualTo("account_action_required");
+		assertThat(login.json().get("detail").asString()).contains("UPDATE_PASSWORD").doesNotContain("email");
+		assertThat(login.setCookies()).isEmpty();
 	}
 
 	@Test
