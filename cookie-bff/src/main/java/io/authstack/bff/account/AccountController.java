@@ -3,9 +3,8 @@ package io.authstack.bff.account;
 import java.util.Locale;
 import java.util.Map;
 
-import io.authstack.bff.binding.ClientAddress;
+import io.authstack.bff.binding.ClientContext;
 import io.authstack.bff.ratelimit.AccountRateLimiter;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,23 +35,20 @@ class AccountController {
 
 	private final AccountRateLimiter rateLimiter;
 
-	private final ClientAddress clientAddress;
-
 	private final AccountProperties properties;
 
 	AccountController(Registration registration, PasswordReset passwordReset, AccountRateLimiter rateLimiter,
-			ClientAddress clientAddress, AccountProperties properties) {
+			AccountProperties properties) {
 		this.registration = registration;
 		this.passwordReset = passwordReset;
 		this.rateLimiter = rateLimiter;
-		this.clientAddress = clientAddress;
 		this.properties = properties;
 	}
 
 	@PostMapping("/register")
 	ResponseEntity<Map<String, String>> register(@Valid @RequestBody AccountRequests.Register body,
-			HttpServletRequest request) {
-		limit(request, body.email());
+			ClientContext client) {
+		limit(client, body.email());
 		ResponseFloor floor = ResponseFloor.of(this.properties.minimumResponseTime());
 		try {
 			this.registration.register(body);
@@ -64,16 +60,16 @@ class AccountController {
 	}
 
 	@PostMapping("/verify-email")
-	ResponseEntity<Void> verifyEmail(@Valid @RequestBody AccountRequests.Token body, HttpServletRequest request) {
-		this.rateLimiter.checkAddress(this.clientAddress.of(request));
+	ResponseEntity<Void> verifyEmail(@Valid @RequestBody AccountRequests.Token body, ClientContext client) {
+		this.rateLimiter.checkAddress(client.address());
 		this.registration.verify(body.token());
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/resend-verification")
 	ResponseEntity<Map<String, String>> resendVerification(@Valid @RequestBody AccountRequests.EmailOnly body,
-			HttpServletRequest request) {
-		limit(request, body.email());
+			ClientContext client) {
+		limit(client, body.email());
 		ResponseFloor floor = ResponseFloor.of(this.properties.minimumResponseTime());
 		try {
 			this.registration.resend(body.email());
@@ -86,8 +82,8 @@ class AccountController {
 
 	@PostMapping("/reset-password")
 	ResponseEntity<Map<String, String>> resetPassword(@Valid @RequestBody AccountRequests.EmailOnly body,
-			HttpServletRequest request) {
-		limit(request, body.email());
+			ClientContext client) {
+		limit(client, body.email());
 		ResponseFloor floor = ResponseFloor.of(this.properties.minimumResponseTime());
 		try {
 			this.passwordReset.request(body.email());
@@ -100,14 +96,14 @@ class AccountController {
 
 	@PostMapping("/reset-password-confirm")
 	ResponseEntity<Void> resetPasswordConfirm(@Valid @RequestBody AccountRequests.ResetConfirm body,
-			HttpServletRequest request) {
-		this.rateLimiter.checkAddress(this.clientAddress.of(request));
+			ClientContext client) {
+		this.rateLimiter.checkAddress(client.address());
 		this.passwordReset.confirm(body.token(), body.password());
 		return ResponseEntity.noContent().header("Referrer-Policy", "no-referrer").build();
 	}
 
-	private void limit(HttpServletRequest request, String email) {
-		this.rateLimiter.checkAddress(this.clientAddress.of(request));
+	private void limit(ClientContext client, String email) {
+		this.rateLimiter.checkAddress(client.address());
 		this.rateLimiter.checkEmail(email.toLowerCase(Locale.ROOT));
 	}
 

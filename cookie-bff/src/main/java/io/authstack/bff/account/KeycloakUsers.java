@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.4">RFC 6749 §4.4 client credentials</a>
  */
 @Component
-final class KeycloakUsers {
+public final class KeycloakUsers {
 
 	/** Refetch the service account's token this long before it expires. */
 	private static final long TOKEN_MARGIN_SECONDS = 30;
@@ -169,6 +169,20 @@ final class KeycloakUsers {
 	/** Ends every Keycloak session of the user (Keycloak sends back-channel logouts to the clients). */
 	void logout(String id) {
 		expect(call("POST", URI.create(userUri(id) + "/logout"), null), 204, "user logout");
+	}
+
+	/**
+	 * Ends one Keycloak session, so its refresh token is dead at Keycloak too; one that is already gone
+	 * (expired, logged out) is fine.
+	 */
+	public void endSession(String sessionId) {
+		Assert.isTrue(sessionId.matches("[A-Za-z0-9_-]{1,128}"), "not a Keycloak session id");
+		URI session = URI.create(this.usersPath.substring(0, this.usersPath.length() - "/users".length())
+				+ "/sessions/" + sessionId);
+		Outcome outcome = call("DELETE", session, null);
+		if (outcome.status().value() != 404) {
+			expect(outcome, 204, "session delete");
+		}
 	}
 
 	private URI userUri(String id) {

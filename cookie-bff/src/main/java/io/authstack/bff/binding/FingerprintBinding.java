@@ -36,14 +36,12 @@ public final class FingerprintBinding {
 
 	private final BindingProperties properties;
 
-	private final ClientAddress clientAddress;
-
-	public FingerprintBinding(BindingProperties properties, ClientAddress clientAddress) {
+	FingerprintBinding(BindingProperties properties) {
 		this.properties = properties;
-		this.clientAddress = clientAddress;
 	}
 
-	public DeviceBinding of(HttpServletRequest request) {
+	/** The binding of a request from {@code address}. */
+	DeviceBinding of(HttpServletRequest request, InetAddress address) {
 		StringBuilder fingerprint = new StringBuilder();
 		for (String header : FINGERPRINT_HEADERS) {
 			String value = request.getHeader(header);
@@ -51,7 +49,6 @@ public final class FingerprintBinding {
 			String text = (value != null) ? value.trim() : "";
 			fingerprint.append(text.length()).append(':').append(text).append('\n');
 		}
-		InetAddress address = this.clientAddress.of(request);
 		int prefixLength = (address instanceof Inet4Address) ? this.properties.ipv4PrefixLength()
 				: this.properties.ipv6PrefixLength();
 		byte[] prefix = AddressRange.mask(address.getAddress(), prefixLength);
@@ -65,8 +62,7 @@ public final class FingerprintBinding {
 	 * @return whether the request may go on; a fingerprint mismatch never may, an IP-prefix change per the
 	 * configured policy
 	 */
-	public Verdict check(DeviceBinding sealed, HttpServletRequest request) {
-		DeviceBinding current = of(request);
+	public Verdict check(DeviceBinding sealed, DeviceBinding current) {
 		if (!MessageDigest.isEqual(bytes(sealed.fingerprint()), bytes(current.fingerprint()))) {
 			return Verdict.FINGERPRINT_MISMATCH;
 		}
@@ -79,7 +75,7 @@ public final class FingerprintBinding {
 	}
 
 	/** The browser's address and fingerprint headers, for Keycloak's own risk checks. */
-	public ForwardedClient forwarded(HttpServletRequest request) {
+	ForwardedClient forwarded(HttpServletRequest request, InetAddress address) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		for (String header : FINGERPRINT_HEADERS) {
 			String value = request.getHeader(header);
@@ -87,7 +83,7 @@ public final class FingerprintBinding {
 				headers.put(header, value);
 			}
 		}
-		return new ForwardedClient(this.clientAddress.of(request).getHostAddress(), headers);
+		return new ForwardedClient(address.getHostAddress(), headers);
 	}
 
 	private static byte[] bytes(String text) {

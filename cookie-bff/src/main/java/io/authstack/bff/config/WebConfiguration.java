@@ -1,7 +1,9 @@
 package io.authstack.bff.config;
 
 import java.io.IOException;
+import java.util.List;
 
+import io.authstack.bff.binding.ClientContexts;
 import io.authstack.bff.csrf.CsrfInterceptor;
 import io.authstack.bff.session.SessionCheckInterceptor;
 import jakarta.servlet.FilterChain;
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -39,9 +42,17 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final SessionCheckInterceptor sessionCheck;
 
-	WebConfiguration(CsrfInterceptor csrf, SessionCheckInterceptor sessionCheck) {
+	private final ClientContexts clients;
+
+	WebConfiguration(CsrfInterceptor csrf, SessionCheckInterceptor sessionCheck, ClientContexts clients) {
 		this.csrf = csrf;
 		this.sessionCheck = sessionCheck;
+		this.clients = clients;
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(this.clients);
 	}
 
 	@Override

@@ -3,6 +3,8 @@ package io.authstack.bff.cookie;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.authstack.bff.problem.ProblemCode;
+import io.authstack.bff.problem.ProblemException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,6 +50,20 @@ public final class SessionCookies {
 		return value(request, this.properties.refreshName()).map((v) -> open(v, RefreshEnvelope.class));
 	}
 
+	/** Whether the browser sent either session cookie, readable or not. */
+	public boolean holdsSession(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies == null) {
+			return false;
+		}
+		for (Cookie cookie : cookies) {
+			if (this.properties.accessName().equals(cookie.getName()) || this.properties.refreshName().equals(cookie.getName())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	public void writeAccess(HttpServletResponse response, AccessEnvelope envelope, Duration maxAge) {
 		add(response, this.properties.accessName(), seal(envelope), "/", maxAge);
 	}
@@ -75,8 +91,17 @@ public final class SessionCookies {
 
 	/** Expires both cookies in the browser. */
 	public void clear(HttpServletResponse response) {
-		add(response, this.properties.accessName(), "", "/", Duration.ZERO);
-		add(response, this.properties.refreshName(), "", this.properties.refreshPath(), Duration.ZERO);
+		clearing().get(HttpHeaders.SET_COOKIE).forEach((cookie) -> response.addHeader(HttpHeaders.SET_COOKIE, cookie));
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+	}
+
+	/** The {@code Set-Cookie} headers that expire both cookies, for an answer written elsewhere. */
+	public HttpHeaders clearing() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add(HttpHeaders.SET_COOKIE, cookie(this.properties.accessName(), "", "/", Duration.ZERO, "Strict"));
+		headers.add(HttpHeaders.SET_COOKIE,
+				cookie(this.properties.refreshName(), "", this.properties.refreshPath(), Duration.ZERO, "Strict"));
+		return headers;
 	}
 
 	private void add(HttpServletResponse response, String name, String value, String path, Duration maxAge) {
@@ -85,16 +110,20 @@ public final class SessionCookies {
 
 	private void add(HttpServletResponse response, String name, String value, String path, Duration maxAge,
 			String sameSite) {
-		ResponseCookie cookie = ResponseCookie.from(name, value)
+		response.addHeader(HttpHeaders.SET_COOKIE, cookie(name, value, path, maxAge, sameSite));
+		// Any response that sets or clears a token cookie must never be stored by a cache.
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+	}
+
+	private static String cookie(String name, String value, String path, Duration maxAge, String sameSite) {
+		return ResponseCookie.from(name, value)
 			.path(path)
 			.httpOnly(true)
 			.secure(true)
 			.sameSite(sameSite)
 			.maxAge(maxAge.isNegative() ? Duration.ZERO : maxAge)
-			.build();
-		response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
-		// Any response that sets or clears a token cookie must never be stored by a cache.
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			.build()
+			.toString();
 	}
 
 	private String seal(Object envelope) {
@@ -111,17 +140,27 @@ public final class SessionCookies {
 		}
 	}
 
+	/**
+	 * The one cookie of this name. Two of them mean that another site of the domain (a sibling subdomain) has
+	 * tossed one in, with a wider {@code Domain} or a longer {@code Path}: the browser sends both, in an order
+	 * the attacker can influence, so the request is refused rather than a guess made.
+	 */
 	private static Optional<String> value(HttpServletRequest request, String name) {
 		Cookie[] cookies = request.getCookies();
 		if (cookies == null) {
 			return Optional.empty();
 		}
+		String found = null;
 		for (Cookie cookie : cookies) {
 			if (name.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
-				return Optional.of(cookie.getValue());
+				if (found != null) {
+					throw new ProblemException(ProblemCode.COOKIE_CONFLICT,
+							"The browser sent two " + name + " cookies; clear this site's cookies and log in again.");
+				}
+				found = cookie.getValue();
 			}
 		}
-		return Optional.empty();
+		return Optional.ofNullable(found);
 	}
 
 }

@@ -88,6 +88,34 @@ public final class KeycloakClient {
 		return tokenRequest(form, client);
 	}
 
+	/**
+	 * Standard token exchange: the user's access token for one whose audience is only {@code audience}, for an
+	 * API the BFF calls on the user's behalf. Keycloak answers with an access token and no refresh token.
+	 *
+	 * @param scope the client scope that puts the audience in the token, or {@code null}
+	 * @see <a href="https://www.rfc-editor.org/rfc/rfc8693">RFC 8693 OAuth 2.0 Token Exchange</a>
+	 */
+	public TokenResponse exchange(String subjectToken, String audience, String scope) {
+		MultiValueMap<String, String> form = clientForm();
+		form.add("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
+		form.add("subject_token", subjectToken);
+		form.add("subject_token_type", "urn:ietf:params:oauth:token-type:access_token");
+		form.add("requested_token_type", "urn:ietf:params:oauth:token-type:access_token");
+		form.add("audience", audience);
+		if (scope != null) {
+			form.add("scope", scope);
+		}
+		Outcome outcome = post("token", form, null);
+		if (outcome.status().value() != 200) {
+			throw rejection(outcome, "token exchange");
+		}
+		TokenResponse tokens = this.json.readValue(outcome.body(), TokenResponse.class);
+		if (tokens.accessToken() == null) {
+			throw new UpstreamUnavailableException("token exchange answer without a token", null);
+		}
+		return tokens;
+	}
+
 	/** Keycloak's authorization endpoint, where the browser is sent to log in. */
 	public URI authorizationEndpoint() {
 		return this.properties.endpoint("auth");

@@ -10,9 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.authstack.bff.BffProperties;
-import io.authstack.bff.binding.ClientAddress;
-import io.authstack.bff.binding.DeviceBinding;
-import io.authstack.bff.binding.FingerprintBinding;
+import io.authstack.bff.binding.ClientContext;
 import io.authstack.bff.cookie.LoginEnvelope;
 import io.authstack.bff.cookie.SessionCookies;
 import io.authstack.bff.cookie.UnreadableCookieException;
@@ -24,12 +22,12 @@ import io.authstack.bff.keycloak.TokenResponse;
 import io.authstack.bff.problem.ProblemCode;
 import io.authstack.bff.problem.ProblemException;
 import io.authstack.bff.ratelimit.LoginRateLimiter;
-import io.authstack.bff.ratelimit.RateLimitedException;
-import io.authstack.bff.session.CookieSession;
+import io.authstack.bff.session.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -65,41 +63,34 @@ class RedirectLoginController {
 
 	private final SessionCookies cookies;
 
-	private final CookieSession cookieSession;
-
-	private final FingerprintBinding binding;
+	private final Sessions sessions;
 
 	private final IdTokenVerifier idTokens;
 
 	private final LoginRateLimiter rateLimiter;
 
-	private final ClientAddress clientAddress;
-
 	RedirectLoginController(BffProperties bff, KeycloakProperties keycloakProperties, KeycloakClient keycloak,
-			SessionCookies cookies, CookieSession cookieSession, FingerprintBinding binding, IdTokenVerifier idTokens,
-			LoginRateLimiter rateLimiter, ClientAddress clientAddress) {
-		this.rateLimiter = rateLimiter;
-		this.clientAddress = clientAddress;
+			SessionCookies cookies, Sessions sessions, IdTokenVerifier idTokens, LoginRateLimiter rateLimiter) {
 		this.bff = bff;
 		this.keycloakProperties = keycloakProperties;
 		this.keycloak = keycloak;
 		this.cookies = cookies;
-		this.cookieSession = cookieSession;
-		this.binding = binding;
+		this.sessions = sessions;
 		this.idTokens = idTokens;
+		this.rateLimiter = rateLimiter;
 	}
 
 	@GetMapping("/api/auth/login")
 	ResponseEntity<Void> login(@RequestParam(name = "returnTo", required = false) String returnTo,
-			@RequestParam(name = "provider", required = false) String provider, HttpServletRequest request,
+			@RequestParam(name = "provider", required = false) String provider, ClientContext client,
 			HttpServletResponse response) {
-		this.rateLimiter.checkAddress(this.clientAddress.of(request));
+		this.rateLimiter.checkAddress(client.address());
 		String target = ReturnTo.parse(returnTo);
 		if (provider != null && !IDENTITY_PROVIDERS.contains(provider)) {
 			throw new ProblemException(ProblemCode.INVALID_REQUEST, "Unknown identity provider.");
 		}
 		LoginEnvelope login = new LoginEnvelope(LoginEnvelope.VERSION, random(), random(), random(), target,
-				this.binding.of(request).fingerprint());
+				client.binding().fingerprint());
 		this.cookies.writeLogin(response, login);
 		URI authorization = UriComponentsBuilder.fromUri(this.keycloak.authorizationEndpoint())
 			.queryParam("response_type", "code")
@@ -122,8 +113,8 @@ class RedirectLoginController {
 	ResponseEntity<Void> callback(@RequestParam(name = "code", required = false) String code,
 			@RequestParam(name = "state", required = false) String state,
 			@RequestParam(name = "iss", required = false) String issuer,
-			@RequestParam(name = "error", required = false) String error, HttpServletRequest request,
-			HttpServletResponse response) {
+			@RequestParam(name = "error", required = false) String error, ClientContext client,
+			HttpServletRequest request, HttpServletResponse response) {
 		LoginEnvelope login = loginEnvelope(request);
 		this.cookies.clearLogin(response);
 		if (state == null || !MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),
@@ -138,22 +129,21 @@ class RedirectLoginController {
 			logger.info("Redirect login ended with error {}", error);
 			throw new ProblemException(ProblemCode.INVALID_CREDENTIALS, "The login did not succeed.");
 		}
-		DeviceBinding device = this.binding.of(request);
 		if (!MessageDigest.isEqual(login.fingerprint().getBytes(StandardCharsets.US_ASCII),
-				device.fingerprint().getBytes(StandardCharsets.US_ASCII))) {
+				client.binding().fingerprint().getBytes(StandardCharsets.US_ASCII))) {
 			throw new ProblemException(ProblemCode.BINDING_MISMATCH, "The login was started on another device.");
 		}
 		TokenResponse tokens;
 		try {
 			tokens = this.keycloak.authorizationCode(code, redirectUri(), login.codeVerifier(),
-					this.binding.forwarded(request));
+					client.forwarded());
 		}
 		catch (GrantRejectedException ex) {
 			logger.info("Keycloak refused the authorization code: {}", ex.error());
 			throw new ProblemException(ProblemCode.INVALID_CREDENTIALS, "The login did not succeed; start again.");
 		}
 		this.idTokens.verify(tokens.idToken(), login.nonce());
-		AccessToken token = this.cookieSession.issue(response, tokens, device);
+		AccessToken token = this.sessions.start(response, tokens, client);
 		logger.info("Redirect login of user {}", token.subject());
 		return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(publicBase() + login.returnTo())).build();
 	}
@@ -171,9 +161,9 @@ class RedirectLoginController {
 		}
 		UriComponentsBuilder spa = UriComponentsBuilder.fromUriString(publicBase() + "/")
 			.queryParam("login_error", ex.code().code());
-		if (ex instanceof RateLimitedException limited) {
-			spa.queryParam("retry_after", limited.retryAfterSeconds());
-		}
+		Optional.ofNullable(ex.headers().getFirst(HttpHeaders.RETRY_AFTER))
+			.filter((seconds) -> ex.code() == ProblemCode.RATE_LIMITED)
+			.ifPresent((seconds) -> spa.queryParam("retry_after", seconds));
 		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(spa.build().toUri()).build();
 	}
 

@@ -1,12 +1,11 @@
 package io.authstack.bff.problem;
 
-import io.authstack.bff.cookie.SessionCookies;
-import io.authstack.bff.ratelimit.RateLimitedException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -32,27 +31,16 @@ public final class ProblemAdvice {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemAdvice.class);
 
-	private final SessionCookies cookies;
-
-	ProblemAdvice(SessionCookies cookies) {
-		this.cookies = cookies;
-	}
-
 	@ExceptionHandler
 	ProblemDetail problem(ProblemException ex, HttpServletResponse response) {
 		if (ex.code().status().is5xxServerError()) {
 			logger.warn("{}: {}", ex.code().code(), ex.getMessage(), ex.getCause());
-			response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+			if (!ex.headers().containsHeader(HttpHeaders.RETRY_AFTER)) {
+				response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+			}
 		}
-		if (ex instanceof RateLimitedException limited) {
-			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
-		}
-		if (ex instanceof SessionEndedException) {
-			this.cookies.clear(response);
-		}
-		ProblemDetail problem = problem(ex.code(), ex.getMessage());
-		ex.properties().forEach(problem::setProperty);
-		return problem;
+		ex.headers().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+		return problem(ex);
 	}
 
 	/** Redis unreachable or too slow: no revocation check is possible, so nobody gets in. */
@@ -86,11 +74,27 @@ public final class ProblemAdvice {
 		return problem(ProblemCode.INTERNAL_ERROR, "Something went wrong on our side.");
 	}
 
-	static ProblemDetail problem(ProblemCode code, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(code.status(), detail);
+	/** The problem detail of a code, with the code's own status. */
+	public static ProblemDetail problem(ProblemCode code, String detail) {
+		return problem(code, code.status(), detail);
+	}
+
+	/**
+	 * The problem detail of a code with another status, for the few codes whose status depends on where they
+	 * arise (a relayed API that is down is {@code 502}, one that is slow {@code 504}).
+	 */
+	public static ProblemDetail problem(ProblemCode code, HttpStatusCode status, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(code.type());
 		problem.setTitle(code.title());
 		problem.setProperty("code", code.code());
+		return problem;
+	}
+
+	/** The problem detail of an exception, with its extra members (its headers are the caller's to apply). */
+	public static ProblemDetail problem(ProblemException ex) {
+		ProblemDetail problem = problem(ex.code(), ex.getMessage());
+		ex.properties().forEach(problem::setProperty);
 		return problem;
 	}
 

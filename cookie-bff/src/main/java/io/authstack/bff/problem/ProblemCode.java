@@ -38,7 +38,10 @@ public enum ProblemCode {
 	UPSTREAM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Upstream unavailable"),
 	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
 	ACCOUNT_ACTION_REQUIRED(HttpStatus.UNAUTHORIZED, "Account has required actions to finish"),
-	PROFILE_INCOMPLETE(HttpStatus.UNAUTHORIZED, "Account profile incomplete");
+	PROFILE_INCOMPLETE(HttpStatus.UNAUTHORIZED, "Account profile incomplete"),
+	COOKIE_CONFLICT(HttpStatus.BAD_REQUEST, "Conflicting session cookies"),
+	PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large"),
+	LENGTH_REQUIRED(HttpStatus.LENGTH_REQUIRED, "Request body without a length");
 
 	private final HttpStatus status;
 

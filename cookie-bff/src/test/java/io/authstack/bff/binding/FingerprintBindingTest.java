@@ -2,6 +2,7 @@ package io.authstack.bff.binding;
 
 import java.util.List;
 
+import io.authstack.bff.keycloak.ForwardedClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -9,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FingerprintBindingTest {
 
-	private final FingerprintBinding logPolicy = binding(BindingProperties.IpChangePolicy.LOG);
+	private final Policy logPolicy = policy(BindingProperties.IpChangePolicy.LOG);
 
 	@Test
 	void sameBrowserOnTheSameSubnetMatches() {
@@ -37,7 +38,7 @@ class FingerprintBindingTest {
 
 	@Test
 	void anotherSubnetIsRejectedUnderTheRejectPolicy() {
-		FingerprintBinding reject = binding(BindingProperties.IpChangePolicy.REJECT);
+		Policy reject = policy(BindingProperties.IpChangePolicy.REJECT);
 		DeviceBinding sealed = reject.of(request("Firefox", "2001:db8:0:1::10"));
 
 		assertThat(reject.check(sealed, request("Firefox", "2001:db8:0:1::99")))
@@ -60,16 +61,34 @@ class FingerprintBindingTest {
 		MockHttpServletRequest request = request("Firefox", "192.0.2.10");
 		request.addHeader("Sec-CH-UA-Platform", "\"Linux\"");
 
-		var forwarded = this.logPolicy.forwarded(request);
+		ForwardedClient forwarded = this.logPolicy.forwarded(request);
 
 		assertThat(forwarded.address()).isEqualTo("192.0.2.10");
 		assertThat(forwarded.headers()).containsEntry("User-Agent", "Firefox")
 			.containsEntry("Sec-CH-UA-Platform", "\"Linux\"");
 	}
 
-	private static FingerprintBinding binding(BindingProperties.IpChangePolicy policy) {
-		BindingProperties properties = new BindingProperties(null, null, policy, List.of());
-		return new FingerprintBinding(properties, new ClientAddress(properties));
+	private static Policy policy(BindingProperties.IpChangePolicy ipChange) {
+		BindingProperties properties = new BindingProperties(null, null, ipChange, List.of());
+		FingerprintBinding binding = new FingerprintBinding(properties);
+		return new Policy(binding, new ClientContexts(new ClientAddress(properties), binding));
+	}
+
+	/** A binding policy, seen the way the session layer uses it: through each request's client context. */
+	private record Policy(FingerprintBinding binding, ClientContexts clients) {
+
+		DeviceBinding of(MockHttpServletRequest request) {
+			return this.clients.of(request).binding();
+		}
+
+		FingerprintBinding.Verdict check(DeviceBinding sealed, MockHttpServletRequest request) {
+			return this.binding.check(sealed, of(request));
+		}
+
+		ForwardedClient forwarded(MockHttpServletRequest request) {
+			return this.clients.of(request).forwarded();
+		}
+
 	}
 
 	private static MockHttpServletRequest request(String userAgent, String address) {

@@ -74,7 +74,7 @@ public abstract class BffIntegrationTest {
 		registry.add("spring.data.redis.password", REDIS::password);
 		registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
 		registry.add("spring.rabbitmq.port", RABBITMQ_LINK::port);
-		registry.add("authstack.bff.refresh.grace-window", () -> "5s");
+		registry.add("authstack.bff.refresh.grace-window", () -> RefreshIT.GRACE_WINDOW.toMillis() + "ms");
 		// As behind a reverse proxy on loopback: a test may name the client's address in X-Forwarded-For.
 		registry.add("authstack.bff.binding.trusted-proxies", () -> "127.0.0.1,::1");
 		registry.add("authstack.bff.rate-limit.per-address.capacity", () -> RateLimitIT.ADDRESS_CAPACITY);

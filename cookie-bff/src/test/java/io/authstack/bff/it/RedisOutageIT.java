@@ -50,4 +50,20 @@ class RedisOutageIT extends BffIntegrationTest {
 			.until(() -> browser().login(other.username(), PASSWORD).status() == 200);
 	}
 
+	@Test
+	void logoutWhileRedisIsDownStillEndsTheKeycloakSessionAndClearsTheCookiesThenSays503() {
+		User user = newUser();
+		Browser browser = loggedIn(user);
+		assertThat(keycloakSessions(user)).isEqualTo(1);
+
+		REDIS.stop();
+		Browser.Response logout = browser.logout();
+
+		assertThat(logout.status()).isEqualTo(503);
+		assertThat(logout.code()).isEqualTo("upstream_unavailable");
+		assertThat(logout.setCookie(ACCESS_COOKIE)).hasValueSatisfying((c) -> assertThat(c.maxAge()).isZero());
+		assertThat(logout.setCookie(REFRESH_COOKIE)).hasValueSatisfying((c) -> assertThat(c.maxAge()).isZero());
+		assertThat(keycloakSessions(user)).isZero();
+	}
+
 }

@@ -14,7 +14,7 @@ import com.nimbusds.jose.JWEObject;
 import io.authstack.bff.cookie.AccessEnvelope;
 import io.authstack.bff.cookie.CookieSealer;
 import io.authstack.bff.cookie.RefreshEnvelope;
-import io.authstack.bff.refresh.RefreshRotation;
+import io.authstack.bff.session.RefreshRotation;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +25,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Refresh-token rotation: one rotation per token, shared by concurrent callers, replays end the family. */
 class RefreshIT extends BffIntegrationTest {
+
+	/** Twice the shipped default: the twenty tabs of a loaded CI machine all arrive within it. */
+	static final Duration GRACE_WINDOW = Duration.ofSeconds(2);
 
 	@Autowired
 	private CookieSealer sealer;
@@ -75,6 +78,41 @@ class RefreshIT extends BffIntegrationTest {
 		assertThat(victimSession.status()).isEqualTo(401);
 		assertThat(victimSession.code()).isEqualTo("revoked");
 		assertThat(victimAfterRotation.refresh().code()).isEqualTo("revoked");
+		assertThat(keycloakSessions(user)).isZero();
+	}
+
+	@Test
+	void thiefWhoRefreshesASecondAfterTheVictimTripsReplayDetectionInsteadOfSharingTheRotation() throws Exception {
+		User user = newUser();
+		Browser victim = loggedIn(user);
+		Browser thief = victim.frozen();
+		assertThat(victim.refresh().status()).isEqualTo(200);
+
+		// The grace window has certainly passed: the thief's copy of the old token is a replay.
+		Thread.sleep(GRACE_WINDOW.plusMillis(500).toMillis());
+		Browser.Response stolen = thief.refresh();
+
+		assertThat(stolen.status()).isEqualTo(401);
+		assertThat(stolen.code()).isEqualTo("refresh_reused");
+		assertThat(victim.session().code()).isEqualTo("revoked");
+		assertThat(keycloakSessions(user)).isZero();
+	}
+
+	@Test
+	void oldTokenFromAnotherNetworkRightAfterTheRotationIsAReplayNotAShare() {
+		User user = newUser();
+		Browser victim = loggedIn(user);
+		Browser thief = victim.frozen();
+		assertThat(victim.refresh().status()).isEqualTo(200);
+
+		// The victim's own headers, copied, but from another network: inside or outside the window, never shared.
+		Browser.Response stolen = thief.send("/api/auth/refresh", "POST", null,
+				java.util.Map.of("Origin", ORIGIN, "X-CSRF", "1", "X-Forwarded-For", "198.51.100.7"));
+
+		assertThat(stolen.status()).isEqualTo(401);
+		assertThat(stolen.code()).isEqualTo("refresh_reused");
+		assertThat(stolen.setCookie(ACCESS_COOKIE)).hasValueSatisfying((c) -> assertThat(c.maxAge()).isZero());
+		assertThat(victim.session().code()).isEqualTo("revoked");
 		assertThat(keycloakSessions(user)).isZero();
 	}
 

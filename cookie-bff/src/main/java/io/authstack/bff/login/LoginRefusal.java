@@ -1,4 +1,4 @@
-package io.authstack.bff.session;
+package io.authstack.bff.login;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,25 +1,21 @@
-package io.authstack.bff.google;
+package io.authstack.bff.login;
 
 import java.util.Map;
 
-import io.authstack.bff.binding.ClientAddress;
-import io.authstack.bff.binding.FingerprintBinding;
+import io.authstack.bff.binding.ClientContext;
 import io.authstack.bff.keycloak.AccessToken;
 import io.authstack.bff.keycloak.GrantRejectedException;
 import io.authstack.bff.keycloak.KeycloakClient;
 import io.authstack.bff.keycloak.TokenResponse;
 import io.authstack.bff.problem.ProblemCode;
 import io.authstack.bff.problem.ProblemException;
-import io.authstack.bff.session.LoginRefusal;
 import io.authstack.bff.ratelimit.LoginRateLimiter;
-import io.authstack.bff.session.CookieSession;
 import io.authstack.bff.session.SessionView;
-import jakarta.servlet.http.HttpServletRequest;
+import io.authstack.bff.session.Sessions;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,37 +38,30 @@ class GoogleSignInController {
 
 	private final KeycloakClient keycloak;
 
-	private final CookieSession cookieSession;
-
-	private final FingerprintBinding binding;
+	private final Sessions sessions;
 
 	private final LoginRateLimiter rateLimiter;
 
-	private final ClientAddress clientAddress;
-
-	GoogleSignInController(KeycloakClient keycloak, CookieSession cookieSession, FingerprintBinding binding,
-			LoginRateLimiter rateLimiter, ClientAddress clientAddress) {
+	GoogleSignInController(KeycloakClient keycloak, Sessions sessions, LoginRateLimiter rateLimiter) {
 		this.keycloak = keycloak;
-		this.cookieSession = cookieSession;
-		this.binding = binding;
+		this.sessions = sessions;
 		this.rateLimiter = rateLimiter;
-		this.clientAddress = clientAddress;
 	}
 
 	@PostMapping("/api/auth/google")
-	SessionView signIn(@Valid @RequestBody GoogleCredential google, HttpServletRequest request,
+	SessionView signIn(@Valid @RequestBody GoogleCredential google, ClientContext client,
 			HttpServletResponse response) {
-		this.rateLimiter.checkAddress(this.clientAddress.of(request));
+		this.rateLimiter.checkAddress(client.address());
 		TokenResponse tokens;
 		try {
-			tokens = this.keycloak.googleIdToken(google.credential(), this.binding.forwarded(request));
+			tokens = this.keycloak.googleIdToken(google.credential(), client.forwarded());
 		}
 		catch (GrantRejectedException ex) {
 			logger.info("Google sign-in refused: {} {}", ex.error(), ex.description());
 			throw LoginRefusal.actionable(ex).orElseGet(() -> new ProblemException(
 					REFUSALS.getOrDefault(ex.description(), ProblemCode.GOOGLE_SIGN_IN_REFUSED), "Google sign-in was refused."));
 		}
-		AccessToken token = this.cookieSession.issue(response, tokens, this.binding.of(request));
+		AccessToken token = this.sessions.start(response, tokens, client);
 		logger.info("Google sign-in of user {}", token.subject());
 		return SessionView.of(token);
 	}

@@ -1,4 +1,4 @@
-package io.authstack.bff.google;
+package io.authstack.bff.login;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -1,0 +1,74 @@
+package io.authstack.bff.login;
+
+import io.authstack.bff.account.AccountSetup;
+import io.authstack.bff.binding.ClientContext;
+import io.authstack.bff.keycloak.AccessToken;
+import io.authstack.bff.keycloak.GrantRejectedException;
+import io.authstack.bff.keycloak.KeycloakClient;
+import io.authstack.bff.keycloak.KeycloakProperties;
+import io.authstack.bff.keycloak.TokenResponse;
+import io.authstack.bff.problem.ProblemCode;
+import io.authstack.bff.problem.ProblemException;
+import io.authstack.bff.ratelimit.LoginRateLimiter;
+import io.authstack.bff.session.SessionView;
+import io.authstack.bff.session.Sessions;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Logging in with a password, through Keycloak's direct grant.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-2.4">RFC 9700 §2.4 (why the password login
+ * is off in production unless configured)</a>
+ */
+@RestController
+class PasswordLoginController {
+
+	private static final Logger logger = LoggerFactory.getLogger(PasswordLoginController.class);
+
+	private final KeycloakProperties keycloakProperties;
+
+	private final KeycloakClient keycloak;
+
+	private final Sessions sessions;
+
+	private final LoginRateLimiter rateLimiter;
+
+	private final AccountSetup accountSetup;
+
+	PasswordLoginController(KeycloakProperties keycloakProperties, KeycloakClient keycloak, Sessions sessions,
+			LoginRateLimiter rateLimiter, AccountSetup accountSetup) {
+		this.keycloakProperties = keycloakProperties;
+		this.keycloak = keycloak;
+		this.sessions = sessions;
+		this.rateLimiter = rateLimiter;
+		this.accountSetup = accountSetup;
+	}
+
+	@PostMapping("/api/auth/login")
+	SessionView login(@Valid @RequestBody LoginRequest login, ClientContext client, HttpServletResponse response) {
+		if (!this.keycloakProperties.directGrantEnabled()) {
+			throw new ProblemException(ProblemCode.LOGIN_METHOD_DISABLED, "Password login is disabled; use the redirect login.");
+		}
+		this.rateLimiter.checkAddress(client.address());
+		this.rateLimiter.checkUsername(login.username());
+		TokenResponse tokens;
+		try {
+			tokens = this.keycloak.passwordGrant(login.username(), login.password(), login.otp(), client.forwarded());
+		}
+		catch (GrantRejectedException ex) {
+			logger.info("Password login refused for username {}: {} {}", login.username(), ex.error(), ex.description());
+			throw LoginRefusal.actionable(ex, () -> this.accountSetup.pendingStep(login.username()))
+				.orElseGet(() -> new ProblemException(ProblemCode.INVALID_CREDENTIALS, "Invalid username or password."));
+		}
+		AccessToken token = this.sessions.start(response, tokens, client);
+		logger.info("Password login of user {}", token.subject());
+		return SessionView.of(token);
+	}
+
+}

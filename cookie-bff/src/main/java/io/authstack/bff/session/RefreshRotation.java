@@ -1,0 +1,197 @@
+package io.authstack.bff.session;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.authstack.bff.binding.ClientContext;
+import io.authstack.bff.binding.DeviceBinding;
+import io.authstack.bff.cookie.CookieSealer;
+import io.authstack.bff.cookie.RefreshEnvelope;
+import io.authstack.bff.cookie.SessionCookies;
+import io.authstack.bff.keycloak.GrantRejectedException;
+import io.authstack.bff.keycloak.KeycloakClient;
+import io.authstack.bff.keycloak.RefreshClaims;
+import io.authstack.bff.keycloak.TokenResponse;
+import io.authstack.bff.keycloak.UpstreamUnavailableException;
+import io.authstack.bff.problem.ProblemCode;
+import io.authstack.bff.revocation.RevocationStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Rotates a refresh token through Keycloak exactly once, however many tabs or replicas ask at the same time:
+ * the first takes a Redis lock ({@code SET NX}) and leaves the result, sealed with the rotating request's
+ * device binding and the time it finished, under {@code rot:<jti>}; the rotated token is deny-listed.
+ * The result is shared only with a request of the same device binding that arrived while the rotation was in
+ * flight, or within the short grace window after it. Anything else is a replay: the whole family (the Keycloak
+ * session) is revoked, in Redis and at Keycloak.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2">RFC 9700 §4.14.2 refresh token
+ * rotation</a>
+ */
+@Component
+public final class RefreshRotation {
+
+	/** Keycloak answered the refresh itself; shared results do not count. */
+	public static final String UPSTREAM_ROTATIONS_METER = "authstack.bff.refresh.rotations";
+
+	private static final Logger logger = LoggerFactory.getLogger(RefreshRotation.class);
+
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(25);
+
+	private final StringRedisTemplate redis;
+
+	private final RevocationStore revocations;
+
+	private final SessionRevocation revocation;
+
+	private final KeycloakClient keycloak;
+
+	private final CookieSealer sealer;
+
+	private final SessionCookies cookies;
+
+	private final JsonMapper json;
+
+	private final RefreshProperties properties;
+
+	private final Counter upstreamRotations;
+
+	RefreshRotation(StringRedisTemplate redis, RevocationStore revocations, SessionRevocation revocation,
+			KeycloakClient keycloak, CookieSealer sealer, SessionCookies cookies, JsonMapper json,
+			RefreshProperties properties, MeterRegistry meters) {
+		this.redis = redis;
+		this.revocations = revocations;
+		this.revocation = revocation;
+		this.keycloak = keycloak;
+		this.sealer = sealer;
+		this.cookies = cookies;
+		this.json = json;
+		this.properties = properties;
+		this.upstreamRotations = Counter.builder(UPSTREAM_ROTATIONS_METER)
+			.description("Refresh tokens rotated at Keycloak")
+			.register(meters);
+	}
+
+	/** Rotates a token not yet rotated, or waits for the rotation another request is doing. */
+	TokenResponse rotate(RefreshEnvelope envelope, RefreshClaims claims, ClientContext client) {
+		String lock = lockKey(envelope.tokenId());
+		if (!Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(lock, "1", this.properties.lockTimeout()))) {
+			return awaitSharedResult(envelope, client);
+		}
+		TokenResponse tokens;
+		try {
+			tokens = this.keycloak.refresh(envelope.refreshToken(), client.forwarded());
+		}
+		catch (GrantRejectedException ex) {
+			this.redis.delete(lock);
+			// Expired, or reused behind our back (Keycloak's own reuse check): access tokens of the session are
+			// still valid at Keycloak until they expire, so the session is closed here too.
+			this.revocation.revoke(envelope.sessionId(), "Keycloak refused its refresh: " + ex.error());
+			throw new SessionEndedException(ProblemCode.SESSION_EXPIRED, "The session has expired; log in again.",
+					this.cookies.clearing());
+		}
+		catch (UpstreamUnavailableException ex) {
+			this.redis.delete(lock);
+			throw ex;
+		}
+		this.upstreamRotations.increment();
+		Rotation rotation = new Rotation(tokens, client.binding().fingerprint(), client.binding().ipPrefix(),
+				Instant.now().toEpochMilli());
+		// Kept as long as the lock, so that every request that arrived in flight finds it.
+		this.redis.opsForValue()
+			.set(resultKey(envelope.tokenId()), this.sealer.seal(this.json.writeValueAsBytes(rotation)),
+					this.properties.lockTimeout());
+		this.revocations.revokeToken(envelope.tokenId(), Duration.between(Instant.now(), claims.expiresAt()));
+		return tokens;
+	}
+
+	/** A token presented again after its rotation finished: the rotation's result, or a replay. */
+	TokenResponse alreadyRotated(RefreshEnvelope envelope, ClientContext client) {
+		String sealed = this.redis.opsForValue().get(resultKey(envelope.tokenId()));
+		if (sealed == null) {
+			throw replay(envelope, "presented after its rotation expired");
+		}
+		Rotation rotation = open(sealed);
+		Instant finishedAt = Instant.ofEpochMilli(rotation.finishedAt());
+		if (Instant.now().isAfter(finishedAt.plus(this.properties.graceWindow()))) {
+			throw replay(envelope, "presented after the grace window");
+		}
+		return shared(rotation, envelope, client);
+	}
+
+	private TokenResponse awaitSharedResult(RefreshEnvelope envelope, ClientContext client) {
+		Instant deadline = Instant.now().plus(this.properties.lockTimeout());
+		while (Instant.now().isBefore(deadline)) {
+			String sealed = this.redis.opsForValue().get(resultKey(envelope.tokenId()));
+			if (sealed != null) {
+				return shared(open(sealed), envelope, client);
+			}
+			if (!Boolean.TRUE.equals(this.redis.hasKey(lockKey(envelope.tokenId())))) {
+				// The rotating request failed and let go: this one fails the same way rather than retry a token
+				// Keycloak may already have seen.
+				throw new UpstreamUnavailableException("concurrent refresh failed", null);
+			}
+			pause();
+		}
+		throw new UpstreamUnavailableException("concurrent refresh did not finish in time", null);
+	}
+
+	private TokenResponse shared(Rotation rotation, RefreshEnvelope envelope, ClientContext client) {
+		// The hashes of the binding, not secrets: a plain comparison leaks nothing.
+		if (!rotation.binding().equals(client.binding())) {
+			throw replay(envelope, "presented from another device binding than its rotation");
+		}
+		return rotation.tokens();
+	}
+
+	private SessionEndedException replay(RefreshEnvelope envelope, String how) {
+		this.revocation.revoke(envelope.sessionId(), "refresh token replayed, " + how);
+		return new SessionEndedException(ProblemCode.REFRESH_REUSED,
+				"This session's refresh token was used twice; the session has been ended.", this.cookies.clearing());
+	}
+
+	private Rotation open(String sealed) {
+		return this.json.readValue(this.sealer.open(sealed), Rotation.class);
+	}
+
+	private static String resultKey(String jti) {
+		return "rot:" + jti;
+	}
+
+	private static String lockKey(String jti) {
+		return "lock:rot:" + jti;
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(POLL_INTERVAL.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new UpstreamUnavailableException("interrupted waiting for a concurrent refresh", ex);
+		}
+	}
+
+	/**
+	 * A finished rotation, as kept for the requests that may share it.
+	 *
+	 * @param tokens Keycloak's answer
+	 * @param fingerprint the rotating request's fingerprint hash
+	 * @param ipPrefix the rotating request's IP-prefix hash
+	 * @param finishedAt epoch milliseconds when Keycloak answered
+	 */
+	record Rotation(TokenResponse tokens, String fingerprint, String ipPrefix, long finishedAt) {
+
+		DeviceBinding binding() {
+			return new DeviceBinding(this.fingerprint, this.ipPrefix);
+		}
+
+	}
+
+}
