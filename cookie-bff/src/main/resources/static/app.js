@@ -14,6 +14,7 @@
 		google_email_unverified: 'Your Google account\'s email address is not verified, so it cannot be used to sign in here.',
 		google_domain_not_allowed: 'Accounts of that Google domain may not sign in here.',
 		google_sign_in_refused: 'Google sign-in was refused for this account.',
+		google_email_in_use: 'An account with this email already exists: sign in with your password, or use "Log in with Keycloak" and Google there to confirm it is yours.',
 		google_interaction_required: 'Google sign-in needs one more step. Taking you to the sign-in page...',
 		otp_required: 'This device is new to your account: enter the code from your authenticator app.',
 		device_approval_required: 'This device is new to your account: approve it from the link we just emailed you, then log in again.',

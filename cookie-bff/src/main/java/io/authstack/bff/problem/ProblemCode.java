@@ -41,7 +41,8 @@ public enum ProblemCode {
 	PROFILE_INCOMPLETE(HttpStatus.UNAUTHORIZED, "Account profile incomplete"),
 	COOKIE_CONFLICT(HttpStatus.BAD_REQUEST, "Conflicting session cookies"),
 	PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large"),
-	LENGTH_REQUIRED(HttpStatus.LENGTH_REQUIRED, "Request body without a length");
+	LENGTH_REQUIRED(HttpStatus.LENGTH_REQUIRED, "Request body without a length"),
+	GOOGLE_EMAIL_IN_USE(HttpStatus.CONFLICT, "Email address belongs to an existing account");
 
 	private final HttpStatus status;
 

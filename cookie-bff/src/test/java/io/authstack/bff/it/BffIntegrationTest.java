@@ -56,6 +56,12 @@ public abstract class BffIntegrationTest {
 
 	static final KeycloakApi KEYCLOAK_API;
 
+	/** The SPA's own API, which the BFF relays to; see {@link RelayIT}. */
+	static final UpstreamApi UPSTREAM = new UpstreamApi(FreePorts.next());
+
+	/** A port nothing listens on: an API that is down. */
+	static final int DOWN_PORT = FreePorts.next();
+
 	static {
 		LocalService.POSTGRESQL.require();
 		LocalService.RABBITMQ.require();
@@ -81,10 +87,30 @@ public abstract class BffIntegrationTest {
 		registry.add("authstack.bff.rate-limit.per-username.capacity", () -> RateLimitIT.USERNAME_CAPACITY);
 		registry.add("authstack.bff.rate-limit.account-per-address.capacity", () -> AccountsIntegrationTest.ADDRESS_CAPACITY);
 		registry.add("authstack.bff.rate-limit.account-per-email.capacity", () -> AccountsIntegrationTest.EMAIL_CAPACITY);
+		relayRoutes(registry);
 		registry.add("authstack.bff.cookie.keys[0].kid", CURRENT_KEY::kid);
 		registry.add("authstack.bff.cookie.keys[0].secret", CURRENT_KEY::secret);
 		registry.add("authstack.bff.cookie.keys[1].kid", RETIRED_KEY::kid);
 		registry.add("authstack.bff.cookie.keys[1].secret", RETIRED_KEY::secret);
+	}
+
+	private static void relayRoutes(DynamicPropertyRegistry registry) {
+		route(registry, 0, "orders", "/api/orders", UPSTREAM.baseUrl() + "/v1", "required");
+		registry.add("authstack.bff.apis[0].timeout", () -> "1s");
+		registry.add("authstack.bff.apis[0].max-request-size", () -> "8MB");
+		route(registry, 1, "catalog", "/api/catalog", UPSTREAM.baseUrl(), "none");
+		route(registry, 2, "offline", "/api/offline", "http://127.0.0.1:" + DOWN_PORT, "none");
+		route(registry, 3, "profile", "/api/profile", UPSTREAM.baseUrl() + "/profile", "optional");
+		registry.add("authstack.bff.apis[3].methods", () -> "GET");
+	}
+
+	private static void route(DynamicPropertyRegistry registry, int index, String id, String prefix, String target,
+			String token) {
+		String route = "authstack.bff.apis[" + index + "].";
+		registry.add(route + "id", () -> id);
+		registry.add(route + "path-prefix", () -> prefix);
+		registry.add(route + "target", () -> target);
+		registry.add(route + "token", () -> token);
 	}
 
 	/** A fresh user of the realm (fresh, so that Keycloak's brute-force lockout of one test never leaks). */

@@ -26,8 +26,16 @@ final class RedisProcess {
 
 	private Process process;
 
+	private final String maxmemoryPolicy;
+
 	RedisProcess(Path log) {
+		this(log, "noeviction");
+	}
+
+	/** With another eviction policy, to see that the BFF refuses it. */
+	RedisProcess(Path log, String maxmemoryPolicy) {
 		this.log = log;
+		this.maxmemoryPolicy = maxmemoryPolicy;
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "redis-stop"));
 	}
 
@@ -46,7 +54,7 @@ final class RedisProcess {
 		try {
 			this.process = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(this.port), "--bind",
 					"127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--maxmemory-policy",
-					"noeviction", "--requirepass", this.password))
+					this.maxmemoryPolicy, "--requirepass", this.password))
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
 				.start();
