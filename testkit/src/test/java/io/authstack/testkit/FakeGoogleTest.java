@@ -48,6 +48,7 @@ class FakeGoogleTest {
 		assertThat(claims.getAudience()).containsExactly(CLIENT_ID);
 		assertThat(claims.getSubject()).isEqualTo("1234");
 		assertThat(claims.getBooleanClaim("email_verified")).isTrue();
+		assertThat(claims.getClaim("hd")).as("a consumer account's token has no hosted domain").isNull();
 		assertThat(claims.getExpirationTime()).isAfter(new Date());
 		assertThat(this.google.jwksRequests()).isEqualTo(1);
 	}

@@ -20,9 +20,10 @@ import org.keycloak.services.managers.BruteForceProtector;
  * Finds the local user a verified Google identity signs in as, linking or creating it when needed:
  * <ol>
  * <li>the user linked to ({@code google}, {@code sub});</li>
- * <li>else the user with the same email, linked now, only if its email is verified here too and it has no other
- * Google account linked (an unverified local account may have been registered by someone else to hijack the
- * address later);</li>
+ * <li>else the user with the same email, linked now, only if Google is authoritative for the address
+ * ({@link GoogleEmailAuthority}: a consumer Google account may carry anyone's address), its email is verified here
+ * too (an unverified local account may have been registered by someone else to hijack the address later) and it
+ * has no other Google account linked;</li>
  * <li>else a new user, linked, when the provider's first-broker-login flow would create one in the redirect flow
  * (see {@link #signUpAllowed()}).</li>
  * </ol>
@@ -70,6 +71,10 @@ final class GoogleAccountResolver {
 		if (sameEmail != null) {
 			if (!sameEmail.isEmailVerified()) {
 				throw new GoogleSignInException(GoogleSignInRejection.EMAIL_IN_USE, "local email not verified");
+			}
+			if (!GoogleEmailAuthority.vouchesFor(identity.email(), identity.hostedDomain())) {
+				// The redirect flow would ask the user to prove the local account is theirs; a token request cannot.
+				throw new GoogleSignInException(GoogleSignInRejection.EMAIL_IN_USE, "Google not authoritative for the email");
 			}
 			FederatedIdentityModel link = users.getFederatedIdentity(this.realm, sameEmail, this.google.getAlias());
 			if (link != null && !identity.subject().equals(link.getUserId())) {

@@ -19,8 +19,6 @@ import org.keycloak.representations.IDToken;
  */
 public final class GoogleIdTokenChecks {
 
-	private static final String HOSTED_DOMAIN_CLAIM = "hd";
-
 	private final Set<String> issuers;
 
 	private final Set<String> audiences;
@@ -71,7 +69,7 @@ public final class GoogleIdTokenChecks {
 		if (isBlank(token.getEmail()) || !Boolean.TRUE.equals(token.getEmailVerified())) {
 			throw new GoogleSignInException(GoogleSignInRejection.EMAIL_UNVERIFIED, "email not verified by Google");
 		}
-		Object hd = token.getOtherClaims().get(HOSTED_DOMAIN_CLAIM);
+		Object hd = token.getOtherClaims().get(GoogleEmailAuthority.HOSTED_DOMAIN_CLAIM);
 		String hostedDomain = (hd != null) ? hd.toString() : null;
 		if (!this.hostedDomains.isEmpty() && (hostedDomain == null || !this.hostedDomains.contains(hostedDomain))) {
 			throw new GoogleSignInException(GoogleSignInRejection.DOMAIN_NOT_ALLOWED, "hosted domain not allowed");

@@ -28,8 +28,9 @@ public enum GoogleSignInRejection {
 	ACCOUNT_INCOMPLETE("google_account_incomplete", Errors.RESOLVE_REQUIRED_ACTIONS),
 
 	/**
-	 * A local account holds this email but cannot be linked safely: its email is unverified, or it is
-	 * already linked to another Google account.
+	 * A local account holds this email but cannot be linked safely: Google is not authoritative for the address
+	 * (a consumer account with a non-Gmail address, a Workspace account outside its own domain), the local email
+	 * is unverified, or the account is already linked to another Google account.
 	 */
 	EMAIL_IN_USE("google_email_in_use", Errors.EMAIL_IN_USE),
 

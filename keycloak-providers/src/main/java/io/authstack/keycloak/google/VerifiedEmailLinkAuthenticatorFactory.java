@@ -31,13 +31,14 @@ public final class VerifiedEmailLinkAuthenticatorFactory implements Authenticato
 
 	@Override
 	public String getDisplayType() {
-		return "Link existing user when both emails are verified";
+		return "Link existing user when Google owns the verified email";
 	}
 
 	@Override
 	public String getHelpText() {
-		return "Links the identity provider's account to the existing user with the same email, without asking, only "
-				+ "when the provider says the email is verified and the user's email is verified here too. Otherwise "
+		return "Links a Google account to the existing user with the same email, without asking, only when Google "
+				+ "owns the address (a Gmail address, or a Workspace account of the address's own domain), says it is "
+				+ "verified, and the user's email is verified here too. Otherwise, and for any other identity provider, "
 				+ "the next alternative runs (ask the user to confirm and prove the account is theirs).";
 	}
 

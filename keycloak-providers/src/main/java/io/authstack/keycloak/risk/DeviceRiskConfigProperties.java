@@ -84,7 +84,8 @@ public final class DeviceRiskConfigProperties {
 		.property()
 		.name(DeviceRiskConfig.APPROVAL_LINK_LIFETIME_MINUTES)
 		.label("Approval link lifetime (minutes)")
-		.helpText("With require_email_approval: how long the emailed approval link works. It works once.")
+		.helpText("With require_email_approval: how long the emailed approval link works. The user opens it and "
+				+ "presses Approve; it approves once.")
 		.type(ProviderConfigProperty.INTEGER_TYPE)
 		.defaultValue(String.valueOf(DeviceRiskConfig.DEFAULT_APPROVAL_LINK_LIFETIME_MINUTES))
 		.add()

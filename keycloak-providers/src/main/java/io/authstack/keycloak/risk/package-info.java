@@ -22,7 +22,7 @@
  * {@code notify}, and users with an authenticator app enter its code: Keycloak's OTP form in the browser, the
  * {@code otp} parameter in the direct grant, {@code invalid_grant}/{@code otp_required} until it comes),
  * {@code require_email_approval}
- * (a single-use, expiring link approving exactly this device:
+ * (an expiring link approving exactly this device, once, by a POST of the page it opens, never by opening it:
  * {@link io.authstack.keycloak.risk.DeviceApprovalActionTokenHandler}; direct grant answers
  * {@code invalid_grant}/{@code device_approval_required}) and {@code deny} ({@code invalid_grant}/
  * {@code device_denied}, or an error page).</li>

@@ -79,9 +79,9 @@ class FirstBrokerLoginIT {
 	}
 
 	@Test
-	void existingAccountIsLinkedWithoutAskingWhenBothEmailsAreVerified() {
+	void existingAccountIsLinkedWithoutAskingWhenBothSidesVerifiedTheGmailAddress() {
 		String sub = newSubject();
-		String email = sub + "@example.test";
+		String email = sub + "@gmail.com";
 		String localId = api.createUser(REALM, "local-" + sub, email, "correct horse battery staple");
 
 		Outcome outcome = signInWithGoogle(google.idToken(sub, email).name("Test", "User"));
@@ -91,9 +91,35 @@ class FirstBrokerLoginIT {
 	}
 
 	@Test
+	void existingAccountIsLinkedWithoutAskingToTheWorkspaceAccountOfItsAddressesDomain() {
+		String sub = newSubject();
+		String email = sub + "@corp.example.test";
+		String localId = api.createUser(REALM, "local-" + sub, email, "correct horse battery staple");
+
+		Outcome outcome = signInWithGoogle(
+				google.idToken(sub, email).name("Test", "User").hostedDomain("corp.example.test"));
+
+		assertThat(outcome.redirectedToTheBff()).as(outcome.toString()).isTrue();
+		assertThat(linkOf(localId)).isEqualTo(sub);
+	}
+
+	/** The attack: a consumer Google account registered with the victim's address, which Google does not own. */
+	@Test
+	void consumerGoogleAccountWithAnAddressGoogleDoesNotOwnIsNotLinkedAndTheUserIsAskedToConfirm() {
+		String sub = newSubject();
+		String email = "alice-" + sub + "@example.com";
+		String localId = api.createUser(REALM, "local-" + sub, email, "correct horse battery staple");
+
+		Outcome outcome = signInWithGoogle(google.idToken(sub, email).name("Test", "User").emailVerified(true));
+
+		assertThat(outcome.asksToConfirmTheLink()).as(outcome.toString()).isTrue();
+		assertThat(api.adminGet("/admin/realms/" + REALM + "/users/" + localId + "/federated-identity")).isEmpty();
+	}
+
+	@Test
 	void existingAccountWithAnUnverifiedEmailIsNotLinkedAndTheUserIsAskedToConfirm() {
 		String sub = newSubject();
-		String email = sub + "@example.test";
+		String email = sub + "@gmail.com";
 		String localId = api.createUser(REALM, "local-" + sub, email, "correct horse battery staple");
 		api.adminPut("/admin/realms/" + REALM + "/users/" + localId, Map.of("emailVerified", false));
 
@@ -106,7 +132,7 @@ class FirstBrokerLoginIT {
 	@Test
 	void existingAccountIsNotLinkedWhenGoogleDoesNotVouchForTheEmailAndTheUserIsAskedToConfirm() {
 		String sub = newSubject();
-		String email = sub + "@example.test";
+		String email = sub + "@gmail.com";
 		String localId = api.createUser(REALM, "local-" + sub, email, "correct horse battery staple");
 
 		Outcome outcome = signInWithGoogle(google.idToken(sub, email).name("Test", "User").emailVerified(false));

@@ -146,9 +146,9 @@ class GoogleIdTokenGrantIT {
 	}
 
 	@Test
-	void verifiedLocalUserWithTheSameEmailIsLinkedNotDuplicated() {
+	void verifiedLocalUserWithTheSameGmailAddressIsLinkedNotDuplicated() {
 		String sub = newSubject();
-		String email = sub + "@example.test";
+		String email = sub + "@gmail.com";
 		String localId = api.createUser(REALM, "local-" + sub, email, "correct horse battery staple");
 
 		Answer answer = grant(google.idToken(sub, email).sign());
@@ -160,9 +160,47 @@ class GoogleIdTokenGrantIT {
 	}
 
 	@Test
+	void verifiedLocalUserIsLinkedToTheWorkspaceAccountOfItsAddressesDomain() {
+		String sub = newSubject();
+		String email = sub + "@corp.example.test";
+		String localId = api.createUser(REALM, "local-" + sub, email, "correct horse battery staple");
+
+		Answer answer = grant(google.idToken(sub, email).hostedDomain("corp.example.test").sign());
+
+		assertThat(claims(answer, "access_token").get("sub").asString()).isEqualTo(localId);
+		assertThat(googleLinkOf(localId)).isEqualTo(sub);
+	}
+
+	/** The attack: a consumer Google account registered with the victim's address, which Google does not own. */
+	@Test
+	void consumerGoogleAccountWithAnAddressGoogleDoesNotOwnIsNotLinkedToTheLocalAccount() {
+		String sub = newSubject();
+		String email = "alice-" + sub + "@example.com";
+		String localId = api.createUser(REALM, "local-" + sub, email, "correct horse battery staple");
+
+		Answer answer = grant(google.idToken(sub, email).emailVerified(true).sign());
+
+		assertRefused(answer, "google_email_in_use");
+		assertThat(api.adminGet("/admin/realms/" + REALM + "/users/" + localId + "/federated-identity")).isEmpty();
+		assertThat(onlyUserWithEmail(email).get("id").asString()).isEqualTo(localId);
+	}
+
+	@Test
+	void workspaceAccountWithAnAddressOutsideItsDomainIsNotLinkedToTheLocalAccount() {
+		String sub = newSubject();
+		String email = "alice-" + sub + "@example.com";
+		String localId = api.createUser(REALM, "local-" + sub, email, "correct horse battery staple");
+
+		Answer answer = grant(google.idToken(sub, email).hostedDomain("corp.example.test").sign());
+
+		assertRefused(answer, "google_email_in_use");
+		assertThat(api.adminGet("/admin/realms/" + REALM + "/users/" + localId + "/federated-identity")).isEmpty();
+	}
+
+	@Test
 	void unverifiedLocalUserWithTheSameEmailIsNotLinked() {
 		String sub = newSubject();
-		String email = sub + "@example.test";
+		String email = sub + "@gmail.com";
 		String localId = api.createUser(REALM, "local-" + sub, email, "correct horse battery staple");
 		api.adminPut("/admin/realms/" + REALM + "/users/" + localId, Map.of("emailVerified", false));
 
@@ -260,7 +298,7 @@ class GoogleIdTokenGrantIT {
 	@Test
 	void userLockedOutByBruteForceDetectionCannotSignInWithGoogle() {
 		String sub = newSubject();
-		String email = sub + "@example.test";
+		String email = sub + "@gmail.com";
 		String username = "local-" + sub;
 		api.createUser(REALM, username, email, "correct horse battery staple");
 		assertThat(grant(google.idToken(sub, email).sign()).status()).isEqualTo(200);

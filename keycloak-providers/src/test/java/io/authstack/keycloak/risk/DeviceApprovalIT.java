@@ -20,14 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code require_email_approval}: a new device is refused until the user opens the single-use, expiring
- * link emailed to them, which approves exactly that device.
+ * {@code require_email_approval}: a new device is refused until the user opens the expiring link emailed to them
+ * and approves the sign-in on the page it shows, which approves exactly that device, once.
  */
 class DeviceApprovalIT extends DeviceRiskIntegrationTest {
 
 	private static final Pattern APPROVAL_LINK = Pattern.compile("(http\\S+/login-actions/action-token\\?\\S+)");
 
 	private static final String APPROVED_TEXT = "The device is approved";
+
+	private static final String APPROVE_FORM = "device-risk-approve";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -57,16 +59,60 @@ class DeviceApprovalIT extends DeviceRiskIntegrationTest {
 		assertThat(directGrant(DeviceRiskAuthenticatorIT.CHROME_ON_WINDOWS).statusCode()).isEqualTo(400);
 		assertThat(mailsTo(this.username)).as("a retry sends no second email while the link is valid").hasSize(1);
 
-		HttpResponse<String> approval = client.open(link);
+		LoginClient.Browser mailReader = client.browser(Map.of());
+		HttpResponse<String> page = mailReader.open(link);
+		HttpResponse<String> approval = mailReader.submit(page, APPROVE_FORM);
 
 		assertThat(approval.statusCode()).isEqualTo(200);
 		assertThat(approval.body()).contains(APPROVED_TEXT);
 		assertThat(admin.knownDevices(userId)).extracting(KnownDevice::label)
 			.containsExactly("Chrome on Windows", "Firefox on Linux");
 		assertThat(directGrant(DeviceRiskAuthenticatorIT.CHROME_ON_WINDOWS).statusCode()).isEqualTo(200);
-		HttpResponse<String> reused = client.open(link);
-		assertThat(reused.statusCode()).isEqualTo(400);
-		assertThat(reused.body()).doesNotContain(APPROVED_TEXT);
+		HttpResponse<String> reopened = client.open(link);
+		assertThat(reopened.statusCode()).isEqualTo(400);
+		assertThat(reopened.body()).doesNotContain(APPROVED_TEXT).doesNotContain(APPROVE_FORM);
+		HttpResponse<String> resubmitted = mailReader.submit(page, APPROVE_FORM);
+		assertThat(resubmitted.statusCode()).isEqualTo(400);
+		assertThat(resubmitted.body()).doesNotContain(APPROVED_TEXT);
+	}
+
+	/** The attack: the attacker holds the password; the victim's mail scanner fetches every link it receives. */
+	@Test
+	void mailScannerFetchingTheLinkApprovesNothing() {
+		String userId = newUser();
+		directGrant(DeviceRiskAuthenticatorIT.FIREFOX_ON_LINUX);
+		directGrant(DeviceRiskAuthenticatorIT.CHROME_ON_WINDOWS);
+		String link = approvalLink();
+
+		HttpResponse<String> scanned = client.open(link);
+		HttpResponse<String> scannedAgain = client.open(link);
+
+		assertThat(scanned.statusCode()).isEqualTo(200);
+		assertThat(scanned.body()).contains("Approve this sign-in from Chrome on Windows?")
+			.contains("id=\"" + APPROVE_FORM + "\"")
+			.doesNotContain(APPROVED_TEXT);
+		assertThat(scannedAgain.body()).doesNotContain(APPROVED_TEXT);
+		assertThat(admin.knownDevices(userId)).extracting(KnownDevice::label).containsExactly("Firefox on Linux");
+		HttpResponse<String> pending = directGrant(DeviceRiskAuthenticatorIT.CHROME_ON_WINDOWS);
+		assertThat(pending.statusCode()).isEqualTo(400);
+		assertThat(pending.body()).contains(DeviceRiskAuthenticator.DEVICE_APPROVAL_REQUIRED);
+		assertThat(approveInABrowser(link).body()).as("the link still works for its owner").contains(APPROVED_TEXT);
+		assertThat(directGrant(DeviceRiskAuthenticatorIT.CHROME_ON_WINDOWS).statusCode()).isEqualTo(200);
+	}
+
+	/** A forged cross-site POST, or a copied form: the approval form only works in the session that showed it. */
+	@Test
+	void approvalFormPostedFromAnotherBrowserSessionApprovesNothing() {
+		String userId = newUser();
+		directGrant(DeviceRiskAuthenticatorIT.FIREFOX_ON_LINUX);
+		directGrant(DeviceRiskAuthenticatorIT.CHROME_ON_WINDOWS);
+		HttpResponse<String> page = client.browser(Map.of()).open(approvalLink());
+
+		HttpResponse<String> forged = client.browser(Map.of()).submit(page, APPROVE_FORM);
+
+		assertThat(forged.body()).doesNotContain(APPROVED_TEXT);
+		assertThat(admin.knownDevices(userId)).extracting(KnownDevice::label).containsExactly("Firefox on Linux");
+		assertThat(directGrant(DeviceRiskAuthenticatorIT.CHROME_ON_WINDOWS).statusCode()).isEqualTo(400);
 	}
 
 	@Test
@@ -75,7 +121,7 @@ class DeviceApprovalIT extends DeviceRiskIntegrationTest {
 		directGrant(DeviceRiskAuthenticatorIT.FIREFOX_ON_LINUX);
 		directGrant(DeviceRiskAuthenticatorIT.CHROME_ON_WINDOWS);
 
-		assertThat(client.open(approvalLink()).body()).contains(APPROVED_TEXT);
+		assertThat(approveInABrowser(approvalLink()).body()).contains(APPROVED_TEXT);
 
 		HttpResponse<String> otherDevice = directGrant(DeviceRiskAuthenticatorIT.SAFARI_ON_MAC);
 		assertThat(otherDevice.statusCode()).isEqualTo(400);
@@ -117,7 +163,7 @@ class DeviceApprovalIT extends DeviceRiskIntegrationTest {
 		HttpResponse<String> tooEarly = otherBrowser.submit(waiting, "device-risk-continue");
 		assertThat(tooEarly.statusCode()).isEqualTo(200);
 		assertThat(tooEarly.body()).contains("has not been approved yet");
-		assertThat(client.open(approvalLink()).body()).contains(APPROVED_TEXT);
+		assertThat(approveInABrowser(approvalLink()).body()).contains(APPROVED_TEXT);
 
 		HttpResponse<String> continued = otherBrowser.submit(tooEarly, "device-risk-continue");
 
@@ -126,6 +172,14 @@ class DeviceApprovalIT extends DeviceRiskIntegrationTest {
 			.contains("code=");
 		assertThat(admin.knownDevices(userId)).hasSize(2);
 		assertThat(mailsTo(this.username)).hasSize(1);
+	}
+
+	/** The user opens the link from their email in a browser and approves the sign-in on the page it shows. */
+	private static HttpResponse<String> approveInABrowser(String link) {
+		LoginClient.Browser browser = client.browser(Map.of());
+		HttpResponse<String> page = browser.open(link);
+		assertThat(page.statusCode()).isEqualTo(200);
+		return browser.submit(page, APPROVE_FORM);
 	}
 
 	private String newUser() {

@@ -48,6 +48,12 @@ final class LoginClient {
 	/** HTTP/1.1, as our BFF speaks to Keycloak (its KeycloakHttp says why). */
 	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+	/** What fetches a link from outside a browser session: no cookies, every redirect followed. */
+	private static final HttpClient LINK_FETCHER = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.followRedirects(HttpClient.Redirect.ALWAYS)
+		.build();
+
 	private final String baseUrl;
 
 	LoginClient(String baseUrl) {
@@ -111,9 +117,12 @@ final class LoginClient {
 		return form(form);
 	}
 
-	/** A plain GET, as a mail client's link would open it in a browser with no cookies. */
+	/**
+	 * A plain GET with no cookies, following redirects, as a mail scanner fetches every link of an incoming email
+	 * (or a browser the user has never signed in with opens it).
+	 */
 	HttpResponse<String> open(String url) {
-		return send(HTTP, HttpRequest.newBuilder(URI.create(url)).GET().build());
+		return send(LINK_FETCHER, HttpRequest.newBuilder(URI.create(url)).GET().build());
 	}
 
 	/** A browser with its own cookie jar, sending {@code headers} on every request. */
@@ -163,6 +172,11 @@ final class LoginClient {
 			return send(this.http, request(submitTo).header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password))))
 				.build());
+		}
+
+		/** Opens a page, a link from an email say, in this browser: its cookies, no redirect followed. */
+		HttpResponse<String> open(String url) {
+			return send(this.http, request(url).GET().build());
 		}
 
 		/** Submits the form with the given id, without fields, from a page this browser got. */
