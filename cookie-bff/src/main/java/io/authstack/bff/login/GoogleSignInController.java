@@ -34,7 +34,7 @@ class GoogleSignInController {
 	private static final Map<String, ProblemCode> REFUSALS = Map.of("google_token_invalid",
 			ProblemCode.GOOGLE_TOKEN_INVALID, "google_email_unverified", ProblemCode.GOOGLE_EMAIL_UNVERIFIED,
 			"google_domain_not_allowed", ProblemCode.GOOGLE_DOMAIN_NOT_ALLOWED, "google_interaction_required",
-			ProblemCode.GOOGLE_INTERACTION_REQUIRED);
+			ProblemCode.GOOGLE_INTERACTION_REQUIRED, "google_email_in_use", ProblemCode.GOOGLE_EMAIL_IN_USE);
 
 	private final KeycloakClient keycloak;
 

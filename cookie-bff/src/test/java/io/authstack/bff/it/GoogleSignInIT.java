@@ -21,7 +21,10 @@ class GoogleSignInIT extends BffIntegrationTest {
 	@Test
 	void googleIdTokenOfAnExistingVerifiedUserLogsThemInWithTheUsualCookies() {
 		User user = newUser();
-		String idToken = google().idToken("google-" + user.id(), user.username() + "@example.test").sign();
+		// A Workspace account of the address's own domain: Google owns the address, so it links silently.
+		String idToken = google().idToken("google-" + user.id(), user.username() + "@example.test")
+			.hostedDomain("example.test")
+			.sign();
 		Browser browser = browser();
 
 		Browser.Response signIn = browser.post("/api/auth/google", Map.of("credential", idToken));
@@ -30,6 +33,18 @@ class GoogleSignInIT extends BffIntegrationTest {
 		assertThat(signIn.setCookie(ACCESS_COOKIE)).isPresent();
 		assertThat(signIn.setCookie(REFRESH_COOKIE)).isPresent();
 		assertThat(browser.session().json().get("username").asString()).isEqualTo(user.username());
+	}
+
+	@Test
+	void aConsumerGoogleAccountWithTheAddressOfAnExistingUserIsToldTheEmailIsInUseNotLinked() {
+		User user = newUser();
+		String idToken = google().idToken("google-" + user.id(), user.username() + "@example.test").sign();
+
+		Browser.Response signIn = browser().post("/api/auth/google", Map.of("credential", idToken));
+
+		assertThat(signIn.status()).isEqualTo(409);
+		assertThat(signIn.code()).isEqualTo("google_email_in_use");
+		assertThat(signIn.setCookie(ACCESS_COOKIE)).isEmpty();
 	}
 
 	@Test
