@@ -17,7 +17,6 @@ import org.springframework.validation.annotation.Validated;
  * @param resetTokenTtl how long a password-reset link works (short: it is a credential)
  * @param minimumResponseTime the least time register, resend-verification and reset-password take, whether or
  * not the account exists, so that timing does not tell (OWASP Forgot Password cheat sheet)
- * @param publishTimeout how long to wait for RabbitMQ's publisher confirm before calling the email not sent
  * @param verifyEmailPath the SPA page that takes a verification token ({@code #token=...})
  * @param resetPasswordPath the SPA page that takes a reset token ({@code #token=...})
  * @param forgotPasswordPath the SPA page where a reset is asked for
@@ -28,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("authstack.bff.account")
 public record AccountProperties(@NotBlank String adminClientId, @NotBlank String adminClientSecret,
-		Duration verifyTokenTtl, Duration resetTokenTtl, Duration minimumResponseTime, Duration publishTimeout,
+		Duration verifyTokenTtl, Duration resetTokenTtl, Duration minimumResponseTime,
 		String verifyEmailPath, String resetPasswordPath, String forgotPasswordPath, String loginPath) {
 
 	public AccountProperties {
@@ -36,7 +35,6 @@ public record AccountProperties(@NotBlank String adminClientId, @NotBlank String
 		verifyTokenTtl = (verifyTokenTtl != null) ? verifyTokenTtl : Duration.ofHours(24);
 		resetTokenTtl = (resetTokenTtl != null) ? resetTokenTtl : Duration.ofMinutes(30);
 		minimumResponseTime = (minimumResponseTime != null) ? minimumResponseTime : Duration.ofMillis(800);
-		publishTimeout = (publishTimeout != null) ? publishTimeout : Duration.ofSeconds(5);
 		verifyEmailPath = (verifyEmailPath != null) ? verifyEmailPath : "/verify-email";
 		resetPasswordPath = (resetPasswordPath != null) ? resetPasswordPath : "/reset-password";
 		forgotPasswordPath = (forgotPasswordPath != null) ? forgotPasswordPath : "/forgot-password";

@@ -10,6 +10,7 @@ import io.authstack.bff.revocation.RevocationStore;
 import io.authstack.contract.EmailTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,7 +52,6 @@ final class PasswordReset {
 
 	/** Sends a reset link when the address belongs to an enabled account; else nothing. */
 	void request(String email) {
-		this.emails.requireReachable();
 		this.users.findByEmail(email.toLowerCase(Locale.ROOT)).filter(KeycloakUsers.User::enabled).ifPresent((user) -> {
 			String token = this.tokens.issue(TokenPurpose.RESET_PASSWORD, user.id(), user.email(),
 					this.properties.resetTokenTtl());
@@ -94,7 +94,7 @@ final class PasswordReset {
 					Map.of("resetLink", this.links.forgotPassword()),
 					Instant.now().plus(this.properties.verifyTokenTtl()));
 		}
-		catch (ProblemException ex) {
+		catch (DataAccessException ex) {
 			// The password did change: answering "failed" would be the bigger lie. The log carries the loss.
 			logger.error("Password-changed email for user {} could not be queued", user.id(), ex);
 		}

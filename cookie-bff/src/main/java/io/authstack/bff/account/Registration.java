@@ -82,7 +82,7 @@ final class Registration {
 			sendVerification(id, email);
 		}
 		catch (RuntimeException ex) {
-			// No half-made account: a retry with a better password (or once RabbitMQ is back) starts afresh.
+			// No half-made account: a retry with a better password (or once Redis is back) starts afresh.
 			this.users.delete(id);
 			throw ex;
 		}
@@ -104,7 +104,6 @@ final class Registration {
 
 	/** Sends a fresh link when the address belongs to an account still waiting for verification; else nothing. */
 	void resend(String email) {
-		this.emails.requireReachable();
 		this.users.findByEmail(email.toLowerCase(Locale.ROOT))
 			.filter((user) -> user.enabled() && !user.emailVerified())
 			.ifPresent((user) -> sendVerification(user.id(), user.email()));

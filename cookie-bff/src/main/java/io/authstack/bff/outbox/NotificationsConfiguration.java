@@ -1,4 +1,4 @@
-package io.authstack.bff.account;
+package io.authstack.bff.outbox;
 
 import io.authstack.contract.AmqpNames;
 import org.springframework.amqp.core.ExchangeBuilder;
