@@ -33,9 +33,14 @@ public final class AmqpInbox implements AutoCloseable {
 
 	public static AmqpInbox bind(String exchange, String routingPattern) {
 		LocalService.RABBITMQ.require();
+		return bind(LocalService.RABBITMQ.host(), LocalService.RABBITMQ.port(), exchange, routingPattern);
+	}
+
+	/** The same on another RabbitMQ (guest/guest), such as a node a test started for itself. */
+	public static AmqpInbox bind(String host, int port, String exchange, String routingPattern) {
 		ConnectionFactory factory = new ConnectionFactory();
-		factory.setHost(LocalService.RABBITMQ.host());
-		factory.setPort(LocalService.RABBITMQ.port());
+		factory.setHost(host);
+		factory.setPort(port);
 		try {
 			AmqpInbox inbox = new AmqpInbox(factory.newConnection("authstack test inbox"));
 			Channel channel = inbox.connection.createChannel();

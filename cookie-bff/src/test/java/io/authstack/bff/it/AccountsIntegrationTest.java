@@ -77,6 +77,17 @@ abstract class AccountsIntegrationTest extends BffIntegrationTest {
 		}
 	}
 
+	/** The next email job to either of two recipients, skipping jobs of other tests. */
+	static JsonNode nextEmailToEither(String one, String other) {
+		while (true) {
+			JsonNode job = nextEmailTo(null);
+			String recipient = job.path("recipient").asString("");
+			if (recipient.equalsIgnoreCase(one) || recipient.equalsIgnoreCase(other)) {
+				return job;
+			}
+		}
+	}
+
 	/** The token in an email job's link ({@code ...#token=<token>}). */
 	static String token(JsonNode job) {
 		String link = job.path("model").path("link").asString();

@@ -112,14 +112,4 @@ class PasswordResetIT extends AccountsIntegrationTest {
 		assertThat(next.path("recipient").asString()).isEqualTo(known);
 	}
 
-	private static JsonNode nextEmailToEither(String first, String second) {
-		while (true) {
-			JsonNode job = nextEmailTo(null);
-			String recipient = job.path("recipient").asString("");
-			if (recipient.equalsIgnoreCase(first) || recipient.equalsIgnoreCase(second)) {
-				return job;
-			}
-		}
-	}
-
 }
