@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Moves the outbox's jobs to RabbitMQ, on one thread of its own: never on a request's. It runs every
  * {@code relay-interval}, at once when a job is put in, and when RabbitMQ lifts a block. Each run claims the oldest
  * due job, publishes it with a confirm, removes it once confirmed, and goes on with the next; the first job RabbitMQ
- * does not take is handed back and the run ends (the next run tries again). A job past its {@code expiresAt} is
+ * does not take is handed back, keeping its place, and the run ends (the next run tries again). A job past its {@code expiresAt} is
  * dropped with a log line: the worker would not send it anyway. A job may reach RabbitMQ twice (a confirm that came
  * after its timeout, a relay that died after publishing): the worker sends one email per job id.
  *
@@ -116,12 +116,12 @@ final class OutboxRelay implements SmartLifecycle {
 			// While RabbitMQ blocks the connection, the channel is not touched: the jobs wait.
 			while (!this.block.isBlocked() && !Thread.currentThread().isInterrupted()) {
 				Instant now = Instant.now();
-				Optional<String> job = this.store.claim(now, this.properties.claimLease());
-				if (job.isEmpty()) {
+				Optional<OutboxStore.Claim> claim = this.store.claim(now, this.properties.claimLease());
+				if (claim.isEmpty()) {
 					return;
 				}
-				if (!relay(job.get(), now)) {
-					this.store.release(job.get(), Instant.now());
+				if (!relay(claim.get(), now)) {
+					this.store.release(claim.get());
 					return;
 				}
 			}
@@ -133,16 +133,16 @@ final class OutboxRelay implements SmartLifecycle {
 	}
 
 	/** @return false when RabbitMQ did not take the job */
-	private boolean relay(String job, Instant now) {
-		EmailMessage email = this.json.readValue(job, EmailMessage.class);
+	private boolean relay(OutboxStore.Claim claim, Instant now) {
+		EmailMessage email = this.json.readValue(claim.job(), EmailMessage.class);
 		if (email.isExpiredAt(now)) {
 			logger.warn("Email job {} ({}) expired at {} before RabbitMQ took it; dropped", email.id(), email.kind(),
 					email.expiresAt());
 		}
-		else if (!this.publisher.publish(email, job)) {
+		else if (!this.publisher.publish(email, claim.job())) {
 			return false;
 		}
-		this.store.remove(job);
+		this.store.remove(claim);
 		return true;
 	}
 

@@ -20,15 +20,15 @@ import org.springframework.util.Assert;
 @Component
 final class OutboxStore {
 
-	/** The oldest due job, now leased to the caller until {@code ARGV[2]}; nil when none is due. */
-	private static final RedisScript<String> CLAIM = RedisScript.of("""
-			local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, 1)
-			if #due == 0 then return false end
-			redis.call('ZADD', KEYS[1], 'XX', ARGV[2], due[1])
-			return due[1]
-			""", String.class);
+	/** The oldest due job and when it was due, now leased to the caller until {@code ARGV[2]}; empty when none is. */
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> CLAIM = RedisScript.of("""
+			local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', 0, 1)
+			if #due > 0 then redis.call('ZADD', KEYS[1], 'XX', ARGV[2], due[1]) end
+			return due
+			""", List.class);
 
-	/** Due again at {@code ARGV[1]}, unless it is gone (another relay published it after the lease ran out). */
+	/** Due again when it was, unless it is gone (another relay published it after the lease ran out). */
 	private static final RedisScript<Long> RELEASE = RedisScript.of(
 			"return redis.call('ZADD', KEYS[1], 'XX', ARGV[1], ARGV[2])", Long.class);
 
@@ -47,19 +47,35 @@ final class OutboxStore {
 	}
 
 	/** The oldest job due at {@code now}, leased to the caller for {@code lease}; empty when none is due. */
-	Optional<String> claim(Instant now, Duration lease) {
-		return Optional.ofNullable(this.redis.execute(CLAIM, KEYS, Long.toString(now.toEpochMilli()),
-				Long.toString(now.plus(lease).toEpochMilli())));
+	Optional<Claim> claim(Instant now, Duration lease) {
+		List<?> due = this.redis.execute(CLAIM, KEYS, Long.toString(now.toEpochMilli()),
+				Long.toString(now.plus(lease).toEpochMilli()));
+		if (due == null || due.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new Claim((String) due.get(0), (String) due.get(1)));
 	}
 
-	/** Hands a claimed job back, due at {@code now}: RabbitMQ did not take it. */
-	void release(String job, Instant now) {
-		this.redis.execute(RELEASE, KEYS, Long.toString(now.toEpochMilli()), job);
+	/**
+	 * Hands a claimed job back, due when it was: RabbitMQ did not take it, and it keeps its place before the jobs
+	 * that came in after it.
+	 */
+	void release(Claim claim) {
+		this.redis.execute(RELEASE, KEYS, claim.due(), claim.job());
 	}
 
 	/** Forgets a job: RabbitMQ confirmed it, or it expired. */
-	void remove(String job) {
-		this.redis.opsForZSet().remove(EmailOutbox.KEY, job);
+	void remove(Claim claim) {
+		this.redis.opsForZSet().remove(EmailOutbox.KEY, claim.job());
+	}
+
+	/**
+	 * A job a relay holds for the length of its lease.
+	 *
+	 * @param job the job, as it is published
+	 * @param due its score before the claim, as Redis wrote it
+	 */
+	record Claim(String job, String due) {
 	}
 
 }
