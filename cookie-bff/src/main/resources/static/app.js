@@ -327,6 +327,35 @@
 		});
 	}
 
+	// The SPA's own API through the BFF's relay: an expired access token is refreshed once, then the call retried.
+	function wireDemoApi(path) {
+		$('demo-api').hidden = !path;
+		if (!path) {
+			return;
+		}
+		$('call-api').addEventListener('click', async () => {
+			clearMessages();
+			try {
+				let answer;
+				try {
+					answer = await api('GET', path);
+				}
+				catch (problem) {
+					if (!(problem instanceof Problem) || problem.code !== 'session_expired') {
+						throw problem;
+					}
+					await api('POST', '/api/auth/refresh');
+					answer = await api('GET', path);
+				}
+				$('api-answer').textContent = JSON.stringify(answer, null, 2);
+				$('api-answer').hidden = false;
+			}
+			catch (problem) {
+				sayError(problem);
+			}
+		});
+	}
+
 	function wireResetConfirm(token) {
 		onSubmit('reset-confirm', async (fields, form) => {
 			await api('POST', '/api/accounts/reset-password-confirm', { token, password: fields.password });
@@ -350,6 +379,7 @@
 		if (config.googleClientId) {
 			loadGoogleButton(config.googleClientId);
 		}
+		wireDemoApi(config.demoApi);
 		switch (location.pathname) {
 			case '/register':
 				show('register');

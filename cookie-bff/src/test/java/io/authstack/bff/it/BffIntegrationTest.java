@@ -59,6 +59,8 @@ public abstract class BffIntegrationTest {
 	/** The SPA's own API, which the BFF relays to; see {@link RelayIT}. */
 	static final UpstreamApi UPSTREAM = new UpstreamApi(FreePorts.next());
 
+	private static final String RUN = UUID.randomUUID().toString();
+
 	/** A port nothing listens on: an API that is down. */
 	static final int DOWN_PORT = FreePorts.next();
 
@@ -88,6 +90,9 @@ public abstract class BffIntegrationTest {
 		registry.add("authstack.bff.rate-limit.account-per-address.capacity", () -> AccountsIntegrationTest.ADDRESS_CAPACITY);
 		registry.add("authstack.bff.rate-limit.account-per-email.capacity", () -> AccountsIntegrationTest.EMAIL_CAPACITY);
 		relayRoutes(registry);
+		// This run's own queue of admin events, gone from the shared broker a while after the run.
+		registry.add("authstack.bff.revocation.admin-events-queue", () -> "authstack.bff.admin-events.it-" + RUN);
+		registry.add("authstack.bff.revocation.admin-events-queue-expiry", () -> "10m");
 		registry.add("authstack.bff.cookie.keys[0].kid", CURRENT_KEY::kid);
 		registry.add("authstack.bff.cookie.keys[0].secret", CURRENT_KEY::secret);
 		registry.add("authstack.bff.cookie.keys[1].kid", RETIRED_KEY::kid);
