@@ -33,7 +33,8 @@ public final class Launcher {
 
 	private static final int MAIL_API_PORT = 8025;
 
-	private static final int WORKER_PORT = 8090;
+	/** The worker's actuator: its own port, on loopback (the worker's default in every profile). */
+	private static final int WORKER_MANAGEMENT_PORT = 9090;
 
 	private static final int BFF_PORT = 8080;
 
@@ -84,7 +85,7 @@ public final class Launcher {
 				URI.create(mailUrl() + "/api/service/readiness"));
 		upService(worker(), ServiceJvm.withMemoryOptions(List.of("-jar", serviceJar("notification-worker").toString(),
 				"--spring.profiles.active=dev", "--spring.mail.port=" + MAIL_SMTP_PORT)),
-				URI.create("http://localhost:" + WORKER_PORT + "/actuator/health"));
+				URI.create("http://127.0.0.1:" + WORKER_MANAGEMENT_PORT + "/actuator/health"));
 		upService(bff(), ServiceJvm.withMemoryOptions(List.of("-jar", serviceJar("cookie-bff").toString(),
 				"--spring.profiles.active=dev",
 				"--authstack.bff.keycloak.issuer=" + keycloakServer.realmUrl(AuthstackKeycloak.REALM))),

@@ -43,7 +43,9 @@ public final class ServiceProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(ServiceJvm.withMemoryOptions(List.of("-jar", runnableJar(root.resolve(module + "/target")).toString(),
-				"--spring.profiles.active=dev", "--server.port=" + port, "--server.address=127.0.0.1")));
+				"--spring.profiles.active=dev", "--server.port=" + port, "--server.address=127.0.0.1",
+				// The actuator on that port too (the worker's own default is a separate management port).
+				"--management.server.port=" + port)));
 		command.addAll(arguments);
 		Path log = root.resolve("bench/target/" + module + ".log");
 		try {
