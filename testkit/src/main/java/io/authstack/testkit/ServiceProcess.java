@@ -1,4 +1,4 @@
-package io.authstack.bench.load;
+package io.authstack.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,18 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.jar.JarFile;
 
-import io.authstack.testkit.FreePorts;
-import io.authstack.testkit.ServerProcess;
-import io.authstack.testkit.ServiceJvm;
-
 /**
  * One of our Spring Boot services as it ships: its runnable jar in a process of its own, with the memory options and
- * environment {@code ./authstack up} gives it ({@link ServiceJvm}), dev profile, on a free loopback port, so that the load
- * generator's threads and the service's do not share a heap and the service's memory can be read apart. Its log
- * goes to {@code bench/target/<module>.log}.
+ * environment {@code ./authstack up} gives it ({@link ServiceJvm}), on a loopback port, so that the caller's threads
+ * and the service's do not share a heap and the service's memory can be read apart. Stopped by {@link #close()}.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -34,22 +30,23 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Starts the service and waits until its {@code /actuator/health} answers.
 	 * @param root the checkout, whose {@code <module>/target} holds the built jar
-	 * @param module {@code cookie-bff} or {@code notification-worker}
+	 * @param module {@code cookie-bff}, {@code notification-worker}, {@code demo-api}
 	 * @param port a free loopback port ({@link FreePorts})
-	 * @param arguments the application's arguments besides the profile and the port
+	 * @param arguments the application's arguments besides the port (a profile, its settings)
+	 * @param log where the service's output goes
 	 */
-	public static ServiceProcess start(Path root, String module, int port, List<String> arguments) {
+	public static ServiceProcess start(Path root, String module, int port, List<String> arguments, Path log) {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(ServiceJvm.withMemoryOptions(List.of("-jar", runnableJar(root.resolve(module + "/target")).toString(),
-				"--spring.profiles.active=dev", "--server.port=" + port, "--server.address=127.0.0.1",
+		command.addAll(ServiceJvm.withMemoryOptions(List.of("-jar", runnableJar(root, module).toString(),
+				"--server.port=" + port, "--server.address=127.0.0.1",
 				// The actuator on that port too (the worker's own default is a separate management port).
 				"--management.server.port=" + port)));
 		command.addAll(arguments);
-		Path log = root.resolve("bench/target/" + module + ".log");
 		try {
-			Files.createDirectories(log.getParent());
+			Files.createDirectories(log.toAbsolutePath().getParent());
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			builder.environment().putAll(ServiceJvm.ENVIRONMENT);
 			Process process = builder.start();
@@ -62,31 +59,45 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The module's runnable Spring Boot jar in {@code <root>/<module>/target}: the one with a {@code Main-Class}. A
+	 * module may build a plain jar beside it (the BFF does, for its ITs); listing order is the file system's, so
+	 * the choice never depends on it.
+	 */
+	public static Path runnableJar(Path root, String module) {
+		Path target = root.resolve(module + "/target");
+		try (var files = Files.list(target)) {
+			return files.filter((file) -> file.getFileName().toString().startsWith(module + "-"))
+				.filter((file) -> file.getFileName().toString().endsWith(".jar"))
+				.filter(ServiceProcess::hasMainClass)
+				.min(Comparator.comparing(Path::getFileName))
+				.orElseThrow(() -> new IllegalStateException(
+						"No runnable " + module + " jar in " + target + "; build with ./mvnw package"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + target + "; build with ./mvnw package", ex);
+		}
+	}
+
 	public URI baseUrl() {
 		return URI.create("http://127.0.0.1:" + this.port);
+	}
+
+	public int port() {
+		return this.port;
 	}
 
 	public long pid() {
 		return this.server.process().pid();
 	}
 
+	public Path log() {
+		return this.server.log();
+	}
+
 	@Override
 	public void close() {
 		this.server.stop();
-	}
-
-	/** The jar with a {@code Main-Class}: the module may also build a plain one (the BFF does, for its ITs). */
-	private static Path runnableJar(Path target) {
-		try (var files = Files.list(target)) {
-			return files.filter((file) -> file.getFileName().toString().endsWith(".jar"))
-				.filter(ServiceProcess::hasMainClass)
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException(
-						"No runnable jar in " + target + "; build with ./mvnw -pl bench -am package"));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + target, ex);
-		}
 	}
 
 	private static boolean hasMainClass(Path jar) {
