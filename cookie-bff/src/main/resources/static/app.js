@@ -27,6 +27,7 @@
 		profile_incomplete: 'Your profile lacks details we need: log in with Keycloak to add them.',
 		payload_too_large: 'That is more data than this service accepts at once.',
 		length_required: 'The request was sent without its length; please try again.',
+		session_too_large: 'Your name or other account details are too long for a session: shorten them, then log in again.',
 		cookie_conflict: 'Your browser holds conflicting cookies for this site: clear this site\'s cookies, then log in again.',
 		invalid_token: 'This link is not valid any more: it was used already or it expired. Ask for a new one.',
 		password_policy: 'That password is not allowed: use at least 12 characters, not your username or email, and not one you used recently.',

@@ -167,12 +167,19 @@ public final class Sessions {
 		AccessToken access = this.verifier.verify(tokens.accessToken());
 		RefreshClaims refresh = RefreshClaims.of(tokens.refreshToken());
 		Instant now = Instant.now();
-		this.cookies.writeAccess(response, new AccessEnvelope(AccessEnvelope.VERSION, tokens.accessToken(),
-				device.fingerprint(), device.ipPrefix()), Duration.between(now, access.expiresAt()));
-		this.cookies.writeRefresh(response,
-				new RefreshEnvelope(RefreshEnvelope.VERSION, tokens.refreshToken(), refresh.sessionId(),
-						refresh.tokenId(), device.fingerprint(), device.ipPrefix()),
-				Duration.between(now, refresh.expiresAt()));
+		RefreshEnvelope refreshEnvelope = new RefreshEnvelope(RefreshEnvelope.VERSION, tokens.refreshToken(),
+				refresh.sessionId(), refresh.tokenId(), device.fingerprint(), device.ipPrefix());
+		try {
+			this.cookies.writeSession(response,
+					new AccessEnvelope(AccessEnvelope.VERSION, tokens.accessToken(), device.fingerprint(),
+							device.ipPrefix()),
+					Duration.between(now, access.expiresAt()), refreshEnvelope, Duration.between(now, refresh.expiresAt()));
+		}
+		catch (ProblemException tooLarge) {
+			// No cookie can hold it: the Keycloak session just opened would only wait for its idle timeout.
+			logoutAtKeycloak(refreshEnvelope);
+			throw tooLarge;
+		}
 		return access;
 	}
 
