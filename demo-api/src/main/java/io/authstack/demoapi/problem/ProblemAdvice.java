@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -53,8 +52,7 @@ final class ProblemAdvice {
 		return problem(ProblemCode.INVALID_REQUEST, violations);
 	}
 
-	@ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
-			HttpMessageNotReadableException.class })
+	@ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class })
 	ProblemDetail invalidRequest(Exception ex) {
 		return problem(ProblemCode.INVALID_REQUEST, "A parameter is missing or malformed.");
 	}

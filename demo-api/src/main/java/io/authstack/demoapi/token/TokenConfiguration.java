@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
@@ -40,9 +41,9 @@ class TokenConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationEntryPoint problemEntryPoint) {
-		return http.authorizeHttpRequests((requests) -> requests.requestMatchers(HEALTH).permitAll().anyRequest().authenticated())
-			.oauth2ResourceServer((server) -> server.jwt((jwt) -> {
-			}).authenticationEntryPoint(problemEntryPoint))
+		return http
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HEALTH).permitAll().anyRequest().authenticated())
+			.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults()).authenticationEntryPoint(problemEntryPoint))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problemEntryPoint))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
