@@ -27,6 +27,7 @@
 		profile_incomplete: 'Your profile lacks details we need: log in with Keycloak to add them.',
 		payload_too_large: 'That is more data than this service accepts at once.',
 		length_required: 'The request was sent without its length; please try again.',
+		session_too_large: 'Your name or other account details are too long for a session: shorten them, then log in again.',
 		cookie_conflict: 'Your browser holds conflicting cookies for this site: clear this site\'s cookies, then log in again.',
 		invalid_token: 'This link is not valid any more: it was used already or it expired. Ask for a new one.',
 		password_policy: 'That password is not allowed: use at least 12 characters, not your username or email, and not one you used recently.',
@@ -327,6 +328,35 @@
 		});
 	}
 
+	// The SPA's own API through the BFF's relay: an expired access token is refreshed once, then the call retried.
+	function wireDemoApi(path) {
+		$('demo-api').hidden = !path;
+		if (!path) {
+			return;
+		}
+		$('call-api').addEventListener('click', async () => {
+			clearMessages();
+			try {
+				let answer;
+				try {
+					answer = await api('GET', path);
+				}
+				catch (problem) {
+					if (!(problem instanceof Problem) || problem.code !== 'session_expired') {
+						throw problem;
+					}
+					await api('POST', '/api/auth/refresh');
+					answer = await api('GET', path);
+				}
+				$('api-answer').textContent = JSON.stringify(answer, null, 2);
+				$('api-answer').hidden = false;
+			}
+			catch (problem) {
+				sayError(problem);
+			}
+		});
+	}
+
 	function wireResetConfirm(token) {
 		onSubmit('reset-confirm', async (fields, form) => {
 			await api('POST', '/api/accounts/reset-password-confirm', { token, password: fields.password });
@@ -350,6 +380,7 @@
 		if (config.googleClientId) {
 			loadGoogleButton(config.googleClientId);
 		}
+		wireDemoApi(config.demoApi);
 		switch (location.pathname) {
 			case '/register':
 				show('register');

@@ -12,17 +12,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * In the {@code prod} profile, refuses to start while a setting with no safe default is missing (the
- * broker's and the SMTP server's addresses and credentials, the sender), naming each one and the
- * environment variable that sets it. Spring Boot would otherwise fall back to {@code guest/guest} on
- * localhost. It also refuses any setting that holds a development value ({@code dev-only-...}, such as the
- * realm's development client secret), naming the property and never the value.
+ * broker's and the SMTP server's addresses and credentials, the sender, the actuator operator's password),
+ * naming each one and the environment variable that sets it. Spring Boot would otherwise fall back to
+ * {@code guest/guest} on localhost. It also refuses any setting that holds a development value
+ * ({@code dev-only-...}, such as the realm's development client secret), naming the property and never the value.
  */
 @Component
 @Profile("prod")
 class ProductionSettings implements InitializingBean {
 
 	static final List<String> REQUIRED = List.of("spring.rabbitmq.host", "spring.rabbitmq.username",
-			"spring.rabbitmq.password", "spring.data.redis.host", "spring.mail.host", "authstack.worker.mail.from");
+			"spring.rabbitmq.password", "spring.data.redis.host", "spring.mail.host", "authstack.worker.mail.from",
+			"authstack.worker.operator.password");
 
 	/** Marks every development secret and password we ship, e.g. {@code dev-only-worker-client-secret-change-me}. */
 	static final String DEV_VALUE_MARK = "dev-only";

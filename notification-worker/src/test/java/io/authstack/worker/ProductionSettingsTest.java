@@ -22,6 +22,7 @@ class ProductionSettingsTest {
 				.hasMessageContaining("spring.rabbitmq.password (SPRING_RABBITMQ_PASSWORD)")
 				.hasMessageContaining("spring.mail.host (SPRING_MAIL_HOST)")
 				.hasMessageContaining("authstack.worker.mail.from (AUTHSTACK_WORKER_MAIL_FROM)")
+				.hasMessageContaining("authstack.worker.operator.password (AUTHSTACK_WORKER_OPERATOR_PASSWORD)")
 				.message()
 				.doesNotContain("spring.rabbitmq.host")
 				.doesNotContain("spring.data.redis.host"));
@@ -32,7 +33,8 @@ class ProductionSettingsTest {
 		this.runner
 			.withPropertyValues("spring.rabbitmq.host=rabbit.internal", "spring.rabbitmq.username=worker",
 					"spring.rabbitmq.password=s3cret", "spring.data.redis.host=redis.internal",
-					"spring.mail.host=smtp.internal", "authstack.worker.mail.from=no-reply@example.com")
+					"spring.mail.host=smtp.internal", "authstack.worker.mail.from=no-reply@example.com",
+					"authstack.worker.operator.password=an operator's long password")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
@@ -42,6 +44,7 @@ class ProductionSettingsTest {
 			.withPropertyValues("spring.rabbitmq.host=rabbit.internal", "spring.rabbitmq.username=worker",
 					"spring.rabbitmq.password=s3cret", "spring.data.redis.host=redis.internal",
 					"spring.mail.host=smtp.internal", "authstack.worker.mail.from=no-reply@example.com",
+					"authstack.worker.operator.password=an operator's long password",
 					"authstack.worker.unverified-accounts.client-secret=dev-only-worker-client-secret-change-me",
 					"spring.mail.password=Dev-Only-Mail")
 			.run((context) -> assertThat(context).hasFailed()

@@ -1,10 +1,17 @@
 package io.authstack.worker;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.authstack.contract.EmailMessage;
 import org.junit.jupiter.api.Test;
@@ -13,18 +20,19 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 class WorkerActuatorIT extends WorkerIntegrationTest {
 
-	@LocalServerPort
-	private int port;
+	private static final String PARKED_EMAILS = "/actuator/parkedemails";
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	@LocalServerPort
+	private int applicationPort;
 
 	@Test
-	void healthCoversRabbitMqRedisAndSmtp() throws Exception {
-		HttpResponse<String> health = get("/actuator/health");
+	void healthCoversRabbitMqRedisAndSmtp() {
+		HttpResponse<String> health = actuator().get("/actuator/health");
 
 		assertThat(health.statusCode()).isEqualTo(200);
 		JsonNode components = this.json.readTree(health.body()).get("components");
@@ -34,10 +42,10 @@ class WorkerActuatorIT extends WorkerIntegrationTest {
 	}
 
 	@Test
-	void healthIsDownWhileSmtpIsDown() throws Exception {
+	void healthIsDownWhileSmtpIsDown() {
 		smtp.greenMail().stop();
 		try {
-			HttpResponse<String> health = get("/actuator/health");
+			HttpResponse<String> health = actuator().get("/actuator/health");
 
 			assertThat(health.statusCode()).isEqualTo(503);
 			assertThat(this.json.readTree(health.body()).get("components").get("mail").get("status").asString())
@@ -49,25 +57,95 @@ class WorkerActuatorIT extends WorkerIntegrationTest {
 	}
 
 	@Test
-	void prometheusExportsTheEmailCountersAndQueueDepths() throws Exception {
+	void prometheusExportsTheEmailCountersAndQueueDepths() {
 		EmailMessage email = resetPassword("metrics@example.com");
 		publish(email);
 		await().atMost(Duration.ofSeconds(20)).until(() -> receivedWithId(email.id()).size() == 1);
 
-		String metrics = get("/actuator/prometheus").body();
+		String metrics = actuator().get("/actuator/prometheus").body();
 
 		assertThat(metrics).containsPattern("authstack_worker_emails_sent_total(\\{[^}]*\\})? [1-9]")
 			.contains("authstack_worker_emails_retried_total")
 			.contains("authstack_worker_emails_duplicates_dropped_total")
 			.containsPattern("authstack_worker_emails_parked_total\\{[^}]*reason=\"expired\"");
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> get("/actuator/prometheus").body()
+			.until(() -> actuator().get("/actuator/prometheus").body()
 				.contains("authstack_worker_queue_depth{queue=\"" + PARKING_QUEUE + "\"}"));
 	}
 
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+	@Test
+	void parkedEmailsAnswerOnlyTheOperator() {
+		HttpResponse<String> anonymous = actuator().get(PARKED_EMAILS);
+		HttpResponse<String> wrongPassword = actuator().send("GET", PARKED_EMAILS, null,
+				ActuatorClient.basic("operator", "not-the-operators-password"));
+		HttpResponse<String> anonymousRedrive = actuator().send("POST", PARKED_EMAILS, "{\"max\": 1}", null);
+		HttpResponse<String> operator = actuator().asOperator("GET", PARKED_EMAILS, null);
+
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				(challenge) -> assertThat(challenge).startsWith("Basic"));
+		assertThat(anonymous.body()).doesNotContain("\"parked\":");
+		assertThat(wrongPassword.statusCode()).isEqualTo(401);
+		assertThat(anonymousRedrive.statusCode()).isEqualTo(401);
+		assertThat(operator.statusCode()).isEqualTo(200);
+		assertThat(operator.body()).isEqualTo("{\"parked\":0}");
+	}
+
+	@Test
+	void actuatorIsNotServedOnTheApplicationPort() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		for (String path : new String[] { "/actuator/health", PARKED_EMAILS }) {
+			HttpResponse<String> answer = http.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.applicationPort + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+
+			assertThat(answer.statusCode()).as(path + " on the application port").isEqualTo(404);
+		}
+	}
+
+	@Test
+	void managementPortAnswersOnLoopbackOnly() {
+		Optional<InetAddress> external = nonLoopbackAddress();
+		assumeThat(external).as("an address of this machine other than loopback").isPresent();
+
+		// The application port listens on every address in the dev profile: this address reaches this machine.
+		assertThat(connects(external.get(), this.applicationPort)).as("application port on " + external.get())
+			.isTrue();
+		assertThat(connects(external.get(), actuator().port())).as("management port on " + external.get()).isFalse();
+		assertThat(connects(InetAddress.getLoopbackAddress(), actuator().port())).as("management port on loopback")
+			.isTrue();
+	}
+
+	private static boolean connects(InetAddress address, int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(address, port), 1_000);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static Optional<InetAddress> nonLoopbackAddress() {
+		try {
+			return NetworkInterface.networkInterfaces()
+				.filter(WorkerActuatorIT::isUp)
+				.flatMap(NetworkInterface::inetAddresses)
+				.filter((address) -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+				.findFirst();
+		}
+		catch (SocketException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static boolean isUp(NetworkInterface network) {
+		try {
+			return network.isUp() && !network.isLoopback();
+		}
+		catch (SocketException ex) {
+			return false;
+		}
 	}
 
 }

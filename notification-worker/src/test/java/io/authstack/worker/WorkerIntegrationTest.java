@@ -17,6 +17,7 @@ import io.authstack.testkit.LocalService;
 import io.authstack.testkit.SmtpSink;
 import io.authstack.testkit.TcpProxy;
 import io.authstack.worker.mail.EmailComposer;
+import io.authstack.worker.management.OperatorProperties;
 import io.authstack.worker.topology.EmailTopologyProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
@@ -32,6 +33,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,7 +45,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The one base of the worker's ITs: the real worker against the local RabbitMQ, the local Redis (through a
  * link a test can cut) and a GreenMail SMTP server, on exchange and queue names of this test run only
- * (deleted when the context closes), with retry delays short enough for a test. Every IT extending it shares one application context.
+ * (deleted when the context closes), with retry delays short enough for a test, the actuator on a port of its own. Every IT extending it shares one application context.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("dev")
@@ -84,10 +86,18 @@ public abstract class WorkerIntegrationTest {
 	@Autowired
 	protected EmailTopologyProperties topology;
 
+	@Autowired
+	private OperatorProperties operator;
+
+	@LocalManagementPort
+	private int managementPort;
+
 	@DynamicPropertySource
 	static void workerProperties(DynamicPropertyRegistry registry) {
 		LocalService.RABBITMQ.require();
 		LocalService.REDIS.require();
+		// The actuator on a free port of its own, bound to loopback as in every profile.
+		registry.add("management.server.port", () -> 0);
 		registry.add("spring.data.redis.host", () -> "127.0.0.1");
 		registry.add("spring.data.redis.port", REDIS_LINK::port);
 		registry.add("spring.mail.host", smtp::host);
@@ -116,6 +126,10 @@ public abstract class WorkerIntegrationTest {
 			this.amqpAdmin.purgeQueue(this.topology.retryQueue(attempt), false);
 		}
 		smtp.greenMail().purgeEmailFromAllMailboxes();
+	}
+
+	protected ActuatorClient actuator() {
+		return new ActuatorClient(this.managementPort, this.operator);
 	}
 
 	/** A golden sample, with an id of its own so that runs do not meet each other's "sent" marks. */

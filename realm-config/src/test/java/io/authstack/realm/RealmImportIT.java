@@ -102,7 +102,7 @@ class RealmImportIT {
 		assertThat(api.adminGet("/admin/realms/authstack").get("resetPasswordAllowed").asBoolean()).isFalse();
 	}
 
-	private static JsonNode decode(String base64Url) {
+	static JsonNode decode(String base64Url) {
 		String json = new String(Base64.getUrlDecoder().decode(base64Url), StandardCharsets.UTF_8);
 		return JsonMapper.builder().build().readTree(json);
 	}

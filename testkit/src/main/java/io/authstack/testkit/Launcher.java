@@ -1,14 +1,11 @@
 package io.authstack.testkit;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +13,7 @@ import java.util.Optional;
 /**
  * {@code ./authstack up|down|status|update-realm}: runs the whole stack on this machine, without Docker: Keycloak
  * (through the same {@link AuthstackKeycloak} the integration tests use), an SMTP sink with a REST view
- * of the mail (GreenMail standalone), the notification worker and the cookie BFF. What it starts
+ * of the mail (GreenMail standalone), the notification worker, the demo API and the cookie BFF. What it starts
  * outlives it; process ids, logs and the Keycloak install live in {@code .authstack/} of the checkout.
  */
 public final class Launcher {
@@ -33,7 +30,8 @@ public final class Launcher {
 
 	private static final int MAIL_API_PORT = 8025;
 
-	private static final int WORKER_PORT = 8090;
+	/** The worker's actuator: its own port, on loopback (the worker's default in every profile). */
+	private static final int WORKER_MANAGEMENT_PORT = 9090;
 
 	private static final int BFF_PORT = 8080;
 
@@ -46,6 +44,9 @@ public final class Launcher {
 	private final int keycloakPort = portSetting("AUTHSTACK_KEYCLOAK_PORT", 8180);
 
 	private final int keycloakManagementPort = portSetting("AUTHSTACK_KEYCLOAK_MANAGEMENT_PORT", 9180);
+
+	/** Where the demo API listens: {@code AUTHSTACK_DEMO_API_PORT}, else 8091. */
+	private final int demoApiPort = portSetting("AUTHSTACK_DEMO_API_PORT", 8091);
 
 	Launcher(AuthstackKeycloak keycloak, PrintStream out) {
 		this.keycloak = keycloak;
@@ -84,16 +85,25 @@ public final class Launcher {
 				URI.create(mailUrl() + "/api/service/readiness"));
 		upService(worker(), ServiceJvm.withMemoryOptions(List.of("-jar", serviceJar("notification-worker").toString(),
 				"--spring.profiles.active=dev", "--spring.mail.port=" + MAIL_SMTP_PORT)),
-				URI.create("http://localhost:" + WORKER_PORT + "/actuator/health"));
+				URI.create("http://127.0.0.1:" + WORKER_MANAGEMENT_PORT + "/actuator/health"));
+		// Before the BFF, which relays to it.
+		upService(demoApi(), ServiceJvm.withMemoryOptions(List.of("-jar", serviceJar("demo-api").toString(),
+				"--server.port=" + this.demoApiPort,
+				"--authstack.demo-api.token.issuer=" + keycloakServer.realmUrl(AuthstackKeycloak.REALM))),
+				URI.create(demoApiUrl() + "/actuator/health"));
 		upService(bff(), ServiceJvm.withMemoryOptions(List.of("-jar", serviceJar("cookie-bff").toString(),
 				"--spring.profiles.active=dev",
-				"--authstack.bff.keycloak.issuer=" + keycloakServer.realmUrl(AuthstackKeycloak.REALM))),
+				"--authstack.bff.keycloak.issuer=" + keycloakServer.realmUrl(AuthstackKeycloak.REALM),
+				// The demo API behind the relay, with a token exchanged for its audience; the SPA's panel calls it.
+				"--authstack.bff.apis[0].id=demo", "--authstack.bff.apis[0].path-prefix=/api/demo",
+				"--authstack.bff.apis[0].target=" + demoApiUrl(), "--authstack.bff.apis[0].audience=demo-api",
+				"--authstack.bff.apis[0].scope=demo-api", "--authstack.bff.spa.demo-api=/api/demo/whoami")),
 				URI.create(bffUrl() + "/actuator/health"));
 		printUrls(keycloakServer);
 	}
 
 	void down() {
-		List<DetachedProcess> stopOrder = List.of(bff(), worker(), mail(), keycloakProcess());
+		List<DetachedProcess> stopOrder = List.of(bff(), demoApi(), worker(), mail(), keycloakProcess());
 		for (DetachedProcess process : stopOrder) {
 			if (process.stop()) {
 				this.out.println("Stopped " + process.name() + ".");
@@ -107,7 +117,7 @@ public final class Launcher {
 				(server) -> this.out.println(line("keycloak", (server.isReady() ? "ready" : "starting") + "  pid "
 						+ server.pid() + "  " + server.baseUrl())),
 				() -> this.out.println(line("keycloak", "stopped")));
-		for (DetachedProcess process : List.of(mail(), worker(), bff())) {
+		for (DetachedProcess process : List.of(mail(), worker(), demoApi(), bff())) {
 			this.out.println(line(process.name(), process.running()
 				.map((running) -> "running  pid " + running.process().pid() + "  log " + running.log())
 				.orElse("stopped")));
@@ -194,6 +204,7 @@ public final class Launcher {
 		this.out.println("authstack is up.");
 		this.out.println("  App (BFF + demo SPA)  " + bffUrl() + "/");
 		this.out.println("  Demo login            " + DEMO_USER + " / " + DEMO_PASSWORD);
+		this.out.println("  Demo API (bearer)     " + demoApiUrl() + "/whoami  (a token with aud demo-api, README)");
 		this.out.println("  Mail received         " + mailUrl()
 				+ "/api/user/demo@authstack.localhost/messages/INBOX  (REST; any address)");
 		this.out.println("  Keycloak admin        " + server.baseUrl() + "/admin/  (" + AuthstackKeycloak.ADMIN_USERNAME
@@ -225,12 +236,20 @@ public final class Launcher {
 		return new DetachedProcess("worker", this.stateDir);
 	}
 
+	private DetachedProcess demoApi() {
+		return new DetachedProcess("demo-api", this.stateDir);
+	}
+
 	private DetachedProcess bff() {
 		return new DetachedProcess("bff", this.stateDir);
 	}
 
 	private static String mailUrl() {
 		return "http://127.0.0.1:" + MAIL_API_PORT;
+	}
+
+	private String demoApiUrl() {
+		return "http://localhost:" + this.demoApiPort;
 	}
 
 	private static String bffUrl() {
@@ -241,20 +260,8 @@ public final class Launcher {
 		return requireFile(this.keycloak.root().resolve("testkit/target/launcher/greenmail-standalone.jar"));
 	}
 
-	/** The Spring Boot jar a module's build produced. */
 	private Path serviceJar(String module) {
-		Path target = this.keycloak.root().resolve(module + "/target");
-		try (var files = Files.list(target)) {
-			// The BFF's runnable jar is its -exec one; the plain jar beside it has no main class. Listing order is
-			// the file system's, so the runnable one is picked by name.
-			return files.filter((file) -> file.getFileName().toString().matches(module + "-[^-].*\\.jar"))
-				.min(Comparator.comparing((Path file) -> !file.getFileName().toString().endsWith("-exec.jar")))
-				.orElseThrow(() -> new IllegalStateException("No " + module + " jar in " + target
-						+ "; build with ./mvnw package"));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + target + "; build with ./mvnw package", ex);
-		}
+		return ServiceProcess.runnableJar(this.keycloak.root(), module);
 	}
 
 	private static Path requireFile(Path file) {

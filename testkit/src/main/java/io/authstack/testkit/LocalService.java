@@ -12,7 +12,7 @@ public enum LocalService {
 
 	POSTGRESQL("PostgreSQL", 5432, "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"),
 	REDIS("Redis", 6379, "redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save \"\" "
-			+ "--appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log"),
+			+ "--appendonly yes --appendfsync everysec --dir /var/lib/redis --logfile /var/log/redis/ci.log"),
 	RABBITMQ("RabbitMQ", 5672, "rabbitmq-server -detached");
 
 	private static final int CONNECT_TIMEOUT_MILLIS = 1_000;

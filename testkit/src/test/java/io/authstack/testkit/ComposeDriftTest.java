@@ -180,7 +180,7 @@ class ComposeDriftTest {
 
 	@Test
 	void everyServiceHasAHealthcheckAndWaitsForHealthyDependencies() {
-		assertThat(services).containsKeys("postgres", "redis", "rabbitmq", "mailsink", KEYCLOAK, BFF, WORKER);
+		assertThat(services).containsKeys("postgres", "redis", "rabbitmq", "mailsink", KEYCLOAK, BFF, WORKER, "demo-api");
 		services.forEach((name, definition) -> {
 			Map<String, Object> service = map(definition, name);
 			Object healthcheck = service.get("healthcheck");

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServiceJvmTest {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "cookie-bff", "notification-worker" })
+	@ValueSource(strings = { "cookie-bff", "notification-worker", "demo-api" })
 	void serviceImageDefaultsToTheLaunchersMemoryOptionsAndEnvironment(String service) throws IOException {
 		Path dockerfile = AuthstackKeycloak.ofThisCheckout().root().resolve("docker/" + service + "/Dockerfile");
 		// One instruction per line, continuation lines joined.

@@ -27,6 +27,7 @@ import io.authstack.contract.EmailMessage;
 import io.authstack.contract.EmailTemplate;
 import io.authstack.testkit.FreePorts;
 import io.authstack.testkit.LocalService;
+import io.authstack.testkit.ServiceProcess;
 import io.authstack.testkit.SmtpSink;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -92,7 +93,7 @@ public final class EmailDelivery {
 				Channel channel = amqp.createChannel()) {
 			channel.confirmSelect();
 			try (ServiceProcess worker = ServiceProcess.start(root, "notification-worker", FreePorts.next(),
-					workerArguments(sink))) {
+					workerArguments(sink), root.resolve("bench/target/notification-worker.log"))) {
 				Duration workerTime = Duration.ZERO;
 				Duration loopTime = Duration.ZERO;
 				for (int round = 0; round <= this.rounds; round++) {
@@ -115,7 +116,8 @@ public final class EmailDelivery {
 	}
 
 	private List<String> workerArguments(SmtpSink sink) {
-		return List.of("--spring.mail.host=" + sink.host(), "--spring.mail.port=" + sink.port(),
+		return List.of("--spring.profiles.active=dev", "--spring.mail.host=" + sink.host(),
+				"--spring.mail.port=" + sink.port(),
 				"--authstack.worker.topology.exchange=" + EXCHANGE, "--authstack.worker.topology.queue=" + QUEUE,
 				"--authstack.worker.topology.parking-queue=" + PARKING_QUEUE,
 				"--authstack.worker.topology.events-exchange=" + EVENTS_EXCHANGE,

@@ -23,6 +23,7 @@ import io.authstack.testkit.FreePorts;
 import io.authstack.testkit.AuthstackKeycloak;
 import io.authstack.testkit.KeycloakApi;
 import io.authstack.testkit.KeycloakServer;
+import io.authstack.testkit.ServiceProcess;
 import io.authstack.testkit.TestKeycloak;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,7 +114,8 @@ public final class StackLoadBenchmarks {
 		List<LoadResult> refresh;
 		List<LoadResult> login;
 		int port = FreePorts.next();
-		try (ServiceProcess process = ServiceProcess.start(root, "cookie-bff", port, bffArguments(port, cookieSecret))) {
+		try (ServiceProcess process = ServiceProcess.start(root, "cookie-bff", port, bffArguments(port, cookieSecret),
+				root.resolve("bench/target/cookie-bff.log"))) {
 			this.bff = process.baseUrl();
 			ServerCpu servers = ServerCpu.none()
 				.with("BFF", process.pid())
@@ -143,7 +145,7 @@ public final class StackLoadBenchmarks {
 
 	private List<String> bffArguments(int port, String cookieSecret) {
 		// Its public URL is the origin the load's state-changing calls come from (CSRF check).
-		return List.of("--authstack.bff.public-url=http://127.0.0.1:" + port,
+		return List.of("--spring.profiles.active=dev", "--authstack.bff.public-url=http://127.0.0.1:" + port,
 				"--authstack.bff.keycloak.issuer=" + this.realm, "--authstack.bff.cookie.keys[0].kid=bench-1",
 				"--authstack.bff.cookie.keys[0].secret=" + cookieSecret,
 				// The load logs in thousands of times from one address as one user: the limits would measure themselves.

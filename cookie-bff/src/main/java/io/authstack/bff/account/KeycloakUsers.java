@@ -88,6 +88,11 @@ public final class KeycloakUsers {
 		return Optional.empty();
 	}
 
+	/** Whether the user exists and may log in: false once an admin disabled or deleted it. */
+	public boolean isEnabled(String id) {
+		return findById(id).map(User::enabled).orElse(false);
+	}
+
 	Optional<User> findById(String id) {
 		Outcome outcome = call("GET", userUri(id), null);
 		if (outcome.status().value() == 404) {

@@ -1,5 +1,6 @@
 package io.authstack.bff.binding;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Collections;
 import java.util.List;
@@ -45,6 +46,22 @@ public final class ClientAddress {
 			}
 		}
 		return client;
+	}
+
+	/**
+	 * The network a client's attempts are counted against: an IPv4 address itself, an IPv6 address's /64 (one
+	 * subscriber's usual allocation: counting per /128 would give each one 2^64 fresh buckets).
+	 */
+	public static String network(InetAddress address) {
+		if (address instanceof Inet4Address) {
+			return address.getHostAddress();
+		}
+		try {
+			return InetAddress.getByAddress(AddressRange.mask(address.getAddress(), 64)).getHostAddress() + "/64";
+		}
+		catch (java.net.UnknownHostException ex) {
+			throw new IllegalStateException("A 16-byte address is always an IPv6 address", ex);
+		}
 	}
 
 	private boolean isTrusted(InetAddress address) {

@@ -25,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public final class SessionCookies {
 
+	/** What every browser keeps of one cookie, name and value. */
+	static final int MAX_COOKIE_BYTES = 4096;
+
 	private final CookieProperties properties;
 
 	private final CookieSealer sealer;
@@ -64,12 +67,27 @@ public final class SessionCookies {
 		return false;
 	}
 
-	public void writeAccess(HttpServletResponse response, AccessEnvelope envelope, Duration maxAge) {
-		add(response, this.properties.accessName(), seal(envelope), "/", maxAge);
+	/**
+	 * Writes both session cookies, or neither: a browser silently drops a cookie over 4096 bytes (name and value,
+	 * RFC 6265bis §5.7), so a session that would not fit is refused with a problem instead of a login that does
+	 * not stick.
+	 *
+	 * @throws ProblemException {@code session_too_large}
+	 */
+	public void writeSession(HttpServletResponse response, AccessEnvelope access, Duration accessMaxAge,
+			RefreshEnvelope refresh, Duration refreshMaxAge) {
+		String sealedAccess = fitting(this.properties.accessName(), seal(access));
+		String sealedRefresh = fitting(this.properties.refreshName(), seal(refresh));
+		add(response, this.properties.accessName(), sealedAccess, "/", accessMaxAge);
+		add(response, this.properties.refreshName(), sealedRefresh, this.properties.refreshPath(), refreshMaxAge);
 	}
 
-	public void writeRefresh(HttpServletResponse response, RefreshEnvelope envelope, Duration maxAge) {
-		add(response, this.properties.refreshName(), seal(envelope), this.properties.refreshPath(), maxAge);
+	private static String fitting(String name, String value) {
+		if (name.length() + value.length() > MAX_COOKIE_BYTES) {
+			throw new ProblemException(ProblemCode.SESSION_TOO_LARGE,
+					"Your account's details are too long to keep in a session; shorten your name and log in again.");
+		}
+		return value;
 	}
 
 	/** @throws UnreadableCookieException when the cookie is present but not ours */

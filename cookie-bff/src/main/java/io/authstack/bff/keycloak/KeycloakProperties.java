@@ -39,6 +39,12 @@ public record KeycloakProperties(@NotNull URI issuer, @NotBlank String clientId,
 		return "KeycloakProperties[issuer=" + this.issuer + ", clientId=" + this.clientId + "]";
 	}
 
+	/** The realm's name, the last segment of the issuer ({@code .../realms/<realm>}). */
+	public String realm() {
+		String issuer = this.issuer.toString().replaceAll("/+$", "");
+		return issuer.substring(issuer.lastIndexOf('/') + 1);
+	}
+
 	URI endpoint(String path) {
 		return URI.create(this.issuer.toString().replaceAll("/+$", "") + "/protocol/openid-connect/" + path);
 	}

@@ -42,7 +42,8 @@ public enum ProblemCode {
 	COOKIE_CONFLICT(HttpStatus.BAD_REQUEST, "Conflicting session cookies"),
 	PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large"),
 	LENGTH_REQUIRED(HttpStatus.LENGTH_REQUIRED, "Request body without a length"),
-	GOOGLE_EMAIL_IN_USE(HttpStatus.CONFLICT, "Email address belongs to an existing account");
+	GOOGLE_EMAIL_IN_USE(HttpStatus.CONFLICT, "Email address belongs to an existing account"),
+	SESSION_TOO_LARGE(HttpStatus.UNPROCESSABLE_CONTENT, "Session too large for a cookie");
 
 	private final HttpStatus status;
 

@@ -2,6 +2,7 @@ package io.authstack.bff.ratelimit;
 
 import java.net.InetAddress;
 
+import io.authstack.bff.binding.ClientAddress;
 import io.github.bucket4j.BucketConfiguration;
 import org.springframework.util.Assert;
 
@@ -31,7 +32,7 @@ public final class AccountRateLimiter {
 
 	/** @throws RateLimitedException when the address has used up its account calls */
 	public void checkAddress(InetAddress address) {
-		this.buckets.consume("rl:account:ip:" + address.getHostAddress(), this.perAddress, DETAIL);
+		this.buckets.consume("rl:account:ip:" + ClientAddress.network(address), this.perAddress, DETAIL);
 	}
 
 	/** @throws RateLimitedException when the email address has used up its account calls */

@@ -2,6 +2,7 @@ package io.authstack.bff.ratelimit;
 
 import java.net.InetAddress;
 
+import io.authstack.bff.binding.ClientAddress;
 import io.github.bucket4j.BucketConfiguration;
 import org.springframework.util.Assert;
 
@@ -30,7 +31,7 @@ public final class LoginRateLimiter {
 
 	/** @throws RateLimitedException when the address has used up its attempts */
 	public void checkAddress(InetAddress address) {
-		this.buckets.consume("rl:login:ip:" + address.getHostAddress(), this.perAddress, DETAIL);
+		this.buckets.consume("rl:login:ip:" + ClientAddress.network(address), this.perAddress, DETAIL);
 	}
 
 	/** @throws RateLimitedException when the username has used up its attempts */

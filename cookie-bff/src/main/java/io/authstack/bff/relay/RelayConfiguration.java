@@ -1,9 +1,13 @@
 package io.authstack.bff.relay;
 
-import java.net.http.HttpClient;
 import java.util.Optional;
 
 import io.authstack.bff.session.Sessions;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter;
@@ -13,7 +17,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextRefreshedEvent;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -30,6 +34,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 @Configuration(proxyBeanMethods = false)
 class RelayConfiguration {
+
+	/** Connections to one API at once: as many as the BFF's request threads (Tomcat's default). */
+	private static final int MAX_CONNECTIONS = 200;
 
 	@Bean
 	RouterFunction<ServerResponse> relayRoutes(RelayProperties relay, Sessions sessions, ExchangedTokens exchanged,
@@ -49,15 +56,29 @@ class RelayConfiguration {
 		return routes;
 	}
 
+	/**
+	 * Apache HttpClient, because its socket timeout bounds each wait for the API (the answer's start, and any
+	 * stall inside a body) without bounding the whole transfer, as the JDK client's read timeout in Spring does:
+	 * a 50 MB download may take longer than the route's timeout. The API's answer passes through as it came: no
+	 * redirect followed, no retry, no cookie kept, no decompression.
+	 */
 	private static RestClient restClient(ApiRoute route) {
-		HttpClient http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(route.connectTimeout())
+		ConnectionConfig connection = ConnectionConfig.custom()
+			.setConnectTimeout(Timeout.of(route.connectTimeout()))
+			.setSocketTimeout(Timeout.of(route.timeout()))
 			.build();
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-		factory.setReadTimeout(route.timeout());
-		return RestClient.builder().requestFactory(factory).build();
+		CloseableHttpClient http = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDefaultConnectionConfig(connection)
+				.setMaxConnTotal(MAX_CONNECTIONS)
+				.setMaxConnPerRoute(MAX_CONNECTIONS)
+				.build())
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.disableContentCompression()
+			.build();
+		return RestClient.builder().requestFactory(new HttpComponentsClientHttpRequestFactory(http)).build();
 	}
 
 }

@@ -1,8 +1,7 @@
 package io.authstack.bff.relay;
 
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -109,8 +108,8 @@ final class RelayGuard implements HandlerFilterFunction<ServerResponse, ServerRe
 	}
 
 	private ServerResponse unreachable(ResourceAccessException ex) {
-		boolean slow = ex.getCause() instanceof HttpTimeoutException
-				&& !(ex.getCause() instanceof HttpConnectTimeoutException);
+		// A timeout (to connect, or waiting for the answer) is the API being slow; anything else, unreachable.
+		boolean slow = ex.getCause() instanceof InterruptedIOException;
 		HttpStatus status = slow ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
 		logger.warn("API {} {}: {}", this.route.id(), slow ? "timed out" : "unreachable", ex.getMessage());
 		ProblemDetail problem = ProblemAdvice.problem(ProblemCode.UPSTREAM_UNAVAILABLE, status,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
@@ -18,6 +19,15 @@ import org.springframework.util.Assert;
  */
 @Component
 public final class RevocationStore {
+
+	/** Sets the key to the epoch second unless it already holds a later one; either way its TTL is renewed. */
+	private static final RedisScript<Long> KEEP_LATEST = RedisScript.of("""
+			local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+			local wanted = tonumber(ARGV[1])
+			if wanted > current then current = wanted end
+			redis.call('SET', KEYS[1], tostring(current), 'EX', ARGV[2])
+			return current
+			""", Long.class);
 
 	private final StringRedisTemplate redis;
 
@@ -59,9 +69,14 @@ public final class RevocationStore {
 		}
 	}
 
-	/** Voids every token of the user issued up to now: password reset, "log out everywhere". */
+	/**
+	 * Voids every token of the user issued up to {@code notBefore}: password reset, "log out everywhere", an
+	 * admin disabling the user. The mark only ever moves forward: a late or replayed revocation with an older
+	 * time cannot bring tokens back.
+	 */
 	public void revokeUser(String sub, Instant notBefore) {
-		this.redis.opsForValue().set(userKey(sub), Long.toString(notBefore.getEpochSecond()), this.properties.userTtl());
+		this.redis.execute(KEEP_LATEST, List.of(userKey(sub)), Long.toString(notBefore.getEpochSecond()),
+				Long.toString(this.properties.userTtl().toSeconds()));
 	}
 
 	static String sessionKey(String sid) {

@@ -79,10 +79,11 @@ public final class RefreshRotation {
 	}
 
 	/** Rotates a token not yet rotated, or waits for the rotation another request is doing. */
-	TokenResponse rotate(RefreshEnvelope envelope, RefreshClaims claims, ClientContext client) {
+	TokenResponse rotate(RefreshEnvelope envelope, RefreshClaims claims, Revocation family) {
+		ClientContext client = family.client();
 		String lock = lockKey(envelope.tokenId());
 		if (!Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(lock, "1", this.properties.lockTimeout()))) {
-			return awaitSharedResult(envelope, client);
+			return awaitSharedResult(envelope, family);
 		}
 		TokenResponse tokens;
 		try {
@@ -92,7 +93,8 @@ public final class RefreshRotation {
 			this.redis.delete(lock);
 			// Expired, or reused behind our back (Keycloak's own reuse check): access tokens of the session are
 			// still valid at Keycloak until they expire, so the session is closed here too.
-			this.revocation.revoke(envelope.sessionId(), "Keycloak refused its refresh: " + ex.error());
+			logger.info("Keycloak refused the refresh of session {}: {}", envelope.sessionId(), ex.error());
+			this.revocation.revoke(Revocation.Reason.REFRESH_REFUSED, family);
 			throw new SessionEndedException(ProblemCode.SESSION_EXPIRED, "The session has expired; log in again.",
 					this.cookies.clearing());
 		}
@@ -112,25 +114,25 @@ public final class RefreshRotation {
 	}
 
 	/** A token presented again after its rotation finished: the rotation's result, or a replay. */
-	TokenResponse alreadyRotated(RefreshEnvelope envelope, ClientContext client) {
+	TokenResponse alreadyRotated(RefreshEnvelope envelope, Revocation family) {
 		String sealed = this.redis.opsForValue().get(resultKey(envelope.tokenId()));
 		if (sealed == null) {
-			throw replay(envelope, "presented after its rotation expired");
+			throw replay(family, "presented after its rotation expired");
 		}
 		Rotation rotation = open(sealed);
 		Instant finishedAt = Instant.ofEpochMilli(rotation.finishedAt());
 		if (Instant.now().isAfter(finishedAt.plus(this.properties.graceWindow()))) {
-			throw replay(envelope, "presented after the grace window");
+			throw replay(family, "presented after the grace window");
 		}
-		return shared(rotation, envelope, client);
+		return shared(rotation, family);
 	}
 
-	private TokenResponse awaitSharedResult(RefreshEnvelope envelope, ClientContext client) {
+	private TokenResponse awaitSharedResult(RefreshEnvelope envelope, Revocation family) {
 		Instant deadline = Instant.now().plus(this.properties.lockTimeout());
 		while (Instant.now().isBefore(deadline)) {
 			String sealed = this.redis.opsForValue().get(resultKey(envelope.tokenId()));
 			if (sealed != null) {
-				return shared(open(sealed), envelope, client);
+				return shared(open(sealed), family);
 			}
 			if (!Boolean.TRUE.equals(this.redis.hasKey(lockKey(envelope.tokenId())))) {
 				// The rotating request failed and let go: this one fails the same way rather than retry a token
@@ -142,16 +144,17 @@ public final class RefreshRotation {
 		throw new UpstreamUnavailableException("concurrent refresh did not finish in time", null);
 	}
 
-	private TokenResponse shared(Rotation rotation, RefreshEnvelope envelope, ClientContext client) {
+	private TokenResponse shared(Rotation rotation, Revocation family) {
 		// The hashes of the binding, not secrets: a plain comparison leaks nothing.
-		if (!rotation.binding().equals(client.binding())) {
-			throw replay(envelope, "presented from another device binding than its rotation");
+		if (!rotation.binding().equals(family.client().binding())) {
+			throw replay(family, "presented from another device binding than its rotation");
 		}
 		return rotation.tokens();
 	}
 
-	private SessionEndedException replay(RefreshEnvelope envelope, String how) {
-		this.revocation.revoke(envelope.sessionId(), "refresh token replayed, " + how);
+	private SessionEndedException replay(Revocation family, String how) {
+		logger.warn("Refresh token of session {} replayed: {}", family.sessionId(), how);
+		this.revocation.revoke(Revocation.Reason.REFRESH_REUSED, family);
 		return new SessionEndedException(ProblemCode.REFRESH_REUSED,
 				"This session's refresh token was used twice; the session has been ended.", this.cookies.clearing());
 	}

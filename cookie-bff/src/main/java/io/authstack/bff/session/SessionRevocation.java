@@ -23,16 +23,22 @@ class SessionRevocation {
 
 	private final ApplicationEventPublisher events;
 
-	SessionRevocation(RevocationStore revocations, KeycloakUsers users, ApplicationEventPublisher events) {
+	private final SecurityEventPublisher securityEvents;
+
+	SessionRevocation(RevocationStore revocations, KeycloakUsers users, ApplicationEventPublisher events,
+			SecurityEventPublisher securityEvents) {
 		this.revocations = revocations;
 		this.users = users;
 		this.events = events;
+		this.securityEvents = securityEvents;
 	}
 
-	void revoke(String sessionId, String reason) {
+	void revoke(Revocation.Reason reason, Revocation revocation) {
+		String sessionId = revocation.sessionId();
 		this.revocations.revokeSession(sessionId);
-		logger.warn("Session {} revoked: {}", sessionId, reason);
+		logger.warn("Session {} of user {} revoked: {}", sessionId, revocation.userId(), reason);
 		this.events.publishEvent(new SessionEndedEvent(sessionId));
+		this.securityEvents.sessionRevoked(reason, revocation);
 		try {
 			this.users.endSession(sessionId);
 		}

@@ -97,8 +97,8 @@ public final class Sessions {
 				token.issuedAt()) != RevocationStore.Status.ACTIVE) {
 			throw ended(ProblemCode.REVOKED, "The session was ended.");
 		}
-		requireBound(new DeviceBinding(envelope.fingerprint(), envelope.ipPrefix()), this.clients.of(request),
-				token.sessionId());
+		requireBound(new DeviceBinding(envelope.fingerprint(), envelope.ipPrefix()),
+				new Revocation(token.sessionId(), token.subject(), this.clients.of(request)));
 		return new AuthenticatedSession(token, envelope.accessToken());
 	}
 
@@ -125,9 +125,10 @@ public final class Sessions {
 		}
 		DeviceBinding sealed = new DeviceBinding(envelope.fingerprint(), envelope.ipPrefix());
 		ClientContext client = this.clients.of(request);
-		requireBound(sealed, client, envelope.sessionId());
+		Revocation family = new Revocation(envelope.sessionId(), claims.subject(), client);
+		requireBound(sealed, family);
 		TokenResponse tokens = (status == RevocationStore.Status.TOKEN_REVOKED)
-				? this.rotation.alreadyRotated(envelope, client) : this.rotation.rotate(envelope, claims, client);
+				? this.rotation.alreadyRotated(envelope, family) : this.rotation.rotate(envelope, claims, family);
 		return issue(response, tokens, sealed);
 	}
 
@@ -166,12 +167,19 @@ public final class Sessions {
 		AccessToken access = this.verifier.verify(tokens.accessToken());
 		RefreshClaims refresh = RefreshClaims.of(tokens.refreshToken());
 		Instant now = Instant.now();
-		this.cookies.writeAccess(response, new AccessEnvelope(AccessEnvelope.VERSION, tokens.accessToken(),
-				device.fingerprint(), device.ipPrefix()), Duration.between(now, access.expiresAt()));
-		this.cookies.writeRefresh(response,
-				new RefreshEnvelope(RefreshEnvelope.VERSION, tokens.refreshToken(), refresh.sessionId(),
-						refresh.tokenId(), device.fingerprint(), device.ipPrefix()),
-				Duration.between(now, refresh.expiresAt()));
+		RefreshEnvelope refreshEnvelope = new RefreshEnvelope(RefreshEnvelope.VERSION, tokens.refreshToken(),
+				refresh.sessionId(), refresh.tokenId(), device.fingerprint(), device.ipPrefix());
+		try {
+			this.cookies.writeSession(response,
+					new AccessEnvelope(AccessEnvelope.VERSION, tokens.accessToken(), device.fingerprint(),
+							device.ipPrefix()),
+					Duration.between(now, access.expiresAt()), refreshEnvelope, Duration.between(now, refresh.expiresAt()));
+		}
+		catch (ProblemException tooLarge) {
+			// No cookie can hold it: the Keycloak session just opened would only wait for its idle timeout.
+			logoutAtKeycloak(refreshEnvelope);
+			throw tooLarge;
+		}
 		return access;
 	}
 
@@ -185,10 +193,10 @@ public final class Sessions {
 		}
 	}
 
-	private void requireBound(DeviceBinding sealed, ClientContext client, String sessionId) {
-		switch (this.binding.check(sealed, client.binding())) {
+	private void requireBound(DeviceBinding sealed, Revocation family) {
+		switch (this.binding.check(sealed, family.client().binding())) {
 			case FINGERPRINT_MISMATCH -> {
-				this.revocation.revoke(sessionId, "device fingerprint mismatch");
+				this.revocation.revoke(Revocation.Reason.BINDING_MISMATCH, family);
 				throw ended(ProblemCode.BINDING_MISMATCH, "The session belongs to another device.");
 			}
 			case IP_PREFIX_MISMATCH ->

@@ -22,7 +22,8 @@ class SpaConfigController {
 	@GetMapping(PATH)
 	SpaConfig config() {
 		return new SpaConfig(this.keycloak.directGrantEnabled(),
-				this.spa.googleConfigured() ? this.spa.googleClientId() : null);
+				this.spa.googleConfigured() ? this.spa.googleClientId() : null,
+				this.spa.demoApi().isEmpty() ? null : this.spa.demoApi());
 	}
 
 }

@@ -127,6 +127,22 @@ class DemoSpaBrowserIT extends BffIntegrationTest {
 	}
 
 	@Test
+	void callTheApiShowsTheDemoApisAnswerForTheUserThroughTheRelay() {
+		User user = newUser();
+		openSpa("/");
+		logInWithPassword(user.username(), PASSWORD);
+		visible("session-username");
+
+		click("call-api");
+
+		String answer = visible("api-answer").getText();
+		assertThat(answer).contains("\"subject\": \"" + user.id() + "\"")
+			.contains("\"demo-api\"")
+			.contains("\"receivedCookie\": false");
+		assertThat(contentSecurityPolicyViolations()).isEmpty();
+	}
+
+	@Test
 	void redirectLoginGoesThroughKeycloaksLoginPageAndComesBackLoggedIn() {
 		User user = newUser();
 		openSpa("/");

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.authstack.bff.cookie.CookieProperties;
 import io.authstack.bff.cookie.CookieSealer;
 import io.authstack.testkit.AuthstackKeycloak;
+import io.authstack.testkit.DemoApiProcess;
 import io.authstack.testkit.FreePorts;
 import io.authstack.testkit.KeycloakApi;
 import io.authstack.testkit.KeycloakServer;
@@ -59,6 +60,11 @@ public abstract class BffIntegrationTest {
 	/** The SPA's own API, which the BFF relays to; see {@link RelayIT}. */
 	static final UpstreamApi UPSTREAM = new UpstreamApi(FreePorts.next());
 
+	private static final String RUN = UUID.randomUUID().toString();
+
+	/** The demo API as it ships, in its own JVM, behind the relay's exchanging route; see {@link DemoApiRelayIT}. */
+	static final DemoApiProcess DEMO_API;
+
 	/** A port nothing listens on: an API that is down. */
 	static final int DOWN_PORT = FreePorts.next();
 
@@ -69,6 +75,7 @@ public abstract class BffIntegrationTest {
 		REDIS.start();
 		KEYCLOAK = TestKeycloak.get(Map.of("AUTHSTACK_PUBLIC_URL", ORIGIN, "AUTHSTACK_BFF_INTERNAL_URL", ORIGIN));
 		KEYCLOAK_API = new KeycloakApi(KEYCLOAK);
+		DEMO_API = DemoApiProcess.start(KEYCLOAK);
 	}
 
 	@DynamicPropertySource
@@ -88,6 +95,9 @@ public abstract class BffIntegrationTest {
 		registry.add("authstack.bff.rate-limit.account-per-address.capacity", () -> AccountsIntegrationTest.ADDRESS_CAPACITY);
 		registry.add("authstack.bff.rate-limit.account-per-email.capacity", () -> AccountsIntegrationTest.EMAIL_CAPACITY);
 		relayRoutes(registry);
+		// This run's own queue of admin events, gone from the shared broker a while after the run.
+		registry.add("authstack.bff.revocation.admin-events-queue", () -> "authstack.bff.admin-events.it-" + RUN);
+		registry.add("authstack.bff.revocation.admin-events-queue-expiry", () -> "10m");
 		registry.add("authstack.bff.cookie.keys[0].kid", CURRENT_KEY::kid);
 		registry.add("authstack.bff.cookie.keys[0].secret", CURRENT_KEY::secret);
 		registry.add("authstack.bff.cookie.keys[1].kid", RETIRED_KEY::kid);
@@ -102,6 +112,10 @@ public abstract class BffIntegrationTest {
 		route(registry, 2, "offline", "/api/offline", "http://127.0.0.1:" + DOWN_PORT, "none");
 		route(registry, 3, "profile", "/api/profile", UPSTREAM.baseUrl() + "/profile", "optional");
 		registry.add("authstack.bff.apis[3].methods", () -> "GET");
+		route(registry, 4, "demo", "/api/demo", DEMO_API.baseUrl().toString(), "required");
+		registry.add("authstack.bff.apis[4].audience", () -> "demo-api");
+		registry.add("authstack.bff.apis[4].scope", () -> "demo-api");
+		registry.add("authstack.bff.spa.demo-api", () -> "/api/demo/whoami");
 	}
 
 	private static void route(DynamicPropertyRegistry registry, int index, String id, String prefix, String target,

@@ -46,6 +46,21 @@ class RateLimitIT extends BffIntegrationTest {
 		assertThat(startLoginFrom("203.0.113.78").status()).isEqualTo(302);
 	}
 
+	@Test
+	void addressesOfOneIpv6Slash64ShareOneBucketAndTheNextSlash64HasItsOwn() {
+		int allowed = 0;
+		Browser.Response answer = startLoginFrom("2001:db8:77:1::1");
+		while (answer.status() == 302 && allowed <= 2 * ADDRESS_CAPACITY) {
+			allowed++;
+			// Every attempt from a fresh address of the same /64, as one subscriber can.
+			answer = startLoginFrom("2001:db8:77:1:" + Integer.toHexString(allowed) + "::" + Integer.toHexString(allowed));
+		}
+
+		assertThat(answer.status()).isEqualTo(429);
+		assertThat(allowed).isBetween(ADDRESS_CAPACITY, ADDRESS_CAPACITY + 10);
+		assertThat(startLoginFrom("2001:db8:77:2::1").status()).isEqualTo(302);
+	}
+
 	private static Browser.Response startLoginFrom(String address) {
 		return browser().send("/api/auth/login", "GET", null, Map.of("X-Forwarded-For", address));
 	}

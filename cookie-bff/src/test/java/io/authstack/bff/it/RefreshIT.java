@@ -15,6 +15,10 @@ import io.authstack.bff.cookie.AccessEnvelope;
 import io.authstack.bff.cookie.CookieSealer;
 import io.authstack.bff.cookie.RefreshEnvelope;
 import io.authstack.bff.session.RefreshRotation;
+import io.authstack.contract.AmqpNames;
+import io.authstack.contract.SecurityEvent;
+import io.authstack.testkit.AmqpInbox;
+import io.authstack.testkit.AuthstackKeycloak;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,21 +103,30 @@ class RefreshIT extends BffIntegrationTest {
 	}
 
 	@Test
-	void oldTokenFromAnotherNetworkRightAfterTheRotationIsAReplayNotAShare() {
+	void oldTokenFromAnotherNetworkRightAfterTheRotationIsAReplayNotAShareAndASecurityEventSaysSo() {
 		User user = newUser();
 		Browser victim = loggedIn(user);
 		Browser thief = victim.frozen();
+		String sessionId = refreshEnvelope(victim).sessionId();
 		assertThat(victim.refresh().status()).isEqualTo(200);
 
-		// The victim's own headers, copied, but from another network: inside or outside the window, never shared.
-		Browser.Response stolen = thief.send("/api/auth/refresh", "POST", null,
-				java.util.Map.of("Origin", ORIGIN, "X-CSRF", "1", "X-Forwarded-For", "198.51.100.7"));
+		try (AmqpInbox events = AmqpInbox.bind(AmqpNames.EVENTS_EXCHANGE,
+				AmqpNames.eventRoutingKey(AuthstackKeycloak.REALM, "BFF_REFRESH_REUSED"))) {
+			// The victim's own headers, copied, but from another network: inside or outside the window, never shared.
+			Browser.Response stolen = thief.send("/api/auth/refresh", "POST", null,
+					java.util.Map.of("Origin", ORIGIN, "X-CSRF", "1", "X-Forwarded-For", "198.51.100.7"));
 
-		assertThat(stolen.status()).isEqualTo(401);
-		assertThat(stolen.code()).isEqualTo("refresh_reused");
-		assertThat(stolen.setCookie(ACCESS_COOKIE)).hasValueSatisfying((c) -> assertThat(c.maxAge()).isZero());
-		assertThat(victim.session().code()).isEqualTo("revoked");
-		assertThat(keycloakSessions(user)).isZero();
+			assertThat(stolen.status()).isEqualTo(401);
+			assertThat(stolen.code()).isEqualTo("refresh_reused");
+			assertThat(stolen.setCookie(ACCESS_COOKIE)).hasValueSatisfying((c) -> assertThat(c.maxAge()).isZero());
+			assertThat(victim.session().code()).isEqualTo("revoked");
+			assertThat(keycloakSessions(user)).isZero();
+			SecurityEvent event = this.json.readValue(events.next(Duration.ofSeconds(10)).getBody(), SecurityEvent.class);
+			assertThat(event.sessionId()).isEqualTo(sessionId);
+			assertThat(event.userId()).isEqualTo(user.id());
+			assertThat(event.ipAddress()).isEqualTo("198.51.100.7");
+			assertThat(event.error()).isEqualTo("refresh_reused");
+		}
 	}
 
 	@Test

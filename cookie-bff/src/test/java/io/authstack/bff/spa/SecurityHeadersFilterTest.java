@@ -11,7 +11,7 @@ class SecurityHeadersFilterTest {
 
 	@Test
 	void withoutGoogleThePolicyAllowsThisOriginOnlyAndNoInlineScript() throws Exception {
-		MockHttpServletResponse response = filter(new SpaProperties(""));
+		MockHttpServletResponse response = filter(new SpaProperties("", ""));
 
 		assertThat(response.getHeader("Content-Security-Policy")).isEqualTo("default-src 'none'; script-src 'self'; "
 				+ "style-src 'self'; img-src 'self'; connect-src 'self'; frame-src 'none'; form-action 'self'; "
@@ -22,7 +22,7 @@ class SecurityHeadersFilterTest {
 
 	@Test
 	void withGoogleConfiguredThePolicyAlsoAllowsGooglesSignInScriptFrameAndStyle() throws Exception {
-		String policy = filter(new SpaProperties(" 123.apps.googleusercontent.com ")).getHeader("Content-Security-Policy");
+		String policy = filter(new SpaProperties(" 123.apps.googleusercontent.com ", "")).getHeader("Content-Security-Policy");
 
 		assertThat(policy).contains("script-src 'self' https://accounts.google.com/gsi/client;",
 				"style-src 'self' https://accounts.google.com/gsi/style;",

@@ -1,8 +1,5 @@
 package io.authstack.worker.mail;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,19 +9,12 @@ import io.authstack.contract.EmailMessage;
 import io.authstack.worker.WorkerIntegrationTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class SmtpOutageIT extends WorkerIntegrationTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
-
-	@LocalServerPort
-	private int port;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
 	void smtpDownForAWhileThenUpDeliversEveryEmailExactlyOnce() {
@@ -51,7 +41,7 @@ class SmtpOutageIT extends WorkerIntegrationTest {
 	}
 
 	@Test
-	void emailParkedAfterItsLastRetryIsRedrivenOnRequestAndSentOnce() throws Exception {
+	void emailParkedAfterItsLastRetryIsRedrivenOnRequestAndSentOnce() {
 		EmailMessage email = resetPassword("redrive@example.com");
 		double exhaustedBefore = count("authstack.worker.emails.parked", "reason", "retries-exhausted");
 		smtp.greenMail().stop();
@@ -64,24 +54,19 @@ class SmtpOutageIT extends WorkerIntegrationTest {
 		finally {
 			smtp.greenMail().start();
 		}
-		assertThat(actuator("GET", null).body()).isEqualTo("{\"parked\":1}");
+		assertThat(parkedEmails("GET", null).body()).isEqualTo("{\"parked\":1}");
 
-		HttpResponse<String> redrive = actuator("POST", "{\"max\": 10}");
+		HttpResponse<String> redrive = parkedEmails("POST", "{\"max\": 10}");
 
 		assertThat(redrive.statusCode()).isEqualTo(200);
 		assertThat(redrive.body()).isEqualTo("{\"redriven\":1}");
 		await().atMost(WAIT).until(() -> receivedWithId(email.id()).size() == 1);
-		await().atMost(WAIT).until(() -> actuator("GET", null).body().equals("{\"parked\":0}"));
+		await().atMost(WAIT).until(() -> parkedEmails("GET", null).body().equals("{\"parked\":0}"));
 		assertThat(received()).extracting(WorkerIntegrationTest::emailId).containsExactly(email.id());
 	}
 
-	private HttpResponse<String> actuator(String method, String json) throws Exception {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/parkedemails"))
-			.header("Content-Type", "application/json");
-		request.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json)
-				: HttpRequest.BodyPublishers.noBody());
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> parkedEmails(String method, String json) {
+		return actuator().asOperator(method, "/actuator/parkedemails", json);
 	}
 
 }
