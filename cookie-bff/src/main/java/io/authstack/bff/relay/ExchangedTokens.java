@@ -15,6 +15,7 @@ import io.authstack.bff.session.SessionEndedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -74,8 +75,16 @@ final class ExchangedTokens {
 
 	@EventListener
 	void sessionEnded(SessionEndedEvent ended) {
-		if (!this.exchanging.isEmpty()) {
+		if (this.exchanging.isEmpty()) {
+			return;
+		}
+		try {
 			this.redis.delete(this.exchanging.stream().map((route) -> key(ended.sessionId(), route)).toList());
+		}
+		catch (DataAccessException ex) {
+			// Redis is down: the logout goes on. Every relayed call checks the session first, and the token's
+			// own expiry removes the entry.
+			logger.warn("Exchanged tokens of session {} not dropped: {}", ended.sessionId(), ex.getMessage());
 		}
 	}
 

@@ -17,6 +17,10 @@ class RedisOutageIT extends BffIntegrationTest {
 	@AfterEach
 	void redisIsBack() {
 		REDIS.start();
+		// The next test logs in at once: wait until the login rate limits' own pool has reconnected too.
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> browser().send("/api/auth/login", "GET", null, java.util.Map.of()).status() == 302);
 	}
 
 	@Test
