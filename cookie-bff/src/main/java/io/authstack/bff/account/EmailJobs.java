@@ -27,8 +27,7 @@ final class EmailJobs {
 		Assert.notNull(outbox, "outbox cannot be null");
 		Assert.notNull(keycloak, "keycloak cannot be null");
 		this.outbox = outbox;
-		String issuer = keycloak.issuer().toString().replaceAll("/+$", "");
-		this.realm = issuer.substring(issuer.lastIndexOf('/') + 1);
+		this.realm = keycloak.realm();
 	}
 
 	/**
