@@ -26,10 +26,14 @@ class BackchannelLogoutController {
 
 	private final LogoutTokenVerifier verifier;
 
+	private final LogoutTokenReplays replays;
+
 	private final RevocationStore revocations;
 
-	BackchannelLogoutController(LogoutTokenVerifier verifier, RevocationStore revocations) {
+	BackchannelLogoutController(LogoutTokenVerifier verifier, LogoutTokenReplays replays,
+			RevocationStore revocations) {
 		this.verifier = verifier;
+		this.replays = replays;
 		this.revocations = revocations;
 	}
 
@@ -42,6 +46,10 @@ class BackchannelLogoutController {
 		catch (LogoutTokenVerifier.InvalidLogoutTokenException ex) {
 			logger.warn("Back-channel logout token rejected: {}", ex.getMessage());
 			throw new ProblemException(ProblemCode.INVALID_REQUEST, "Invalid logout token.");
+		}
+		if (!this.replays.firstUse(logout.tokenId())) {
+			logger.warn("Back-channel logout token replayed");
+			throw new ProblemException(ProblemCode.INVALID_REQUEST, "Logout token already used.");
 		}
 		if (logout.sessionId() != null) {
 			this.revocations.revokeSession(logout.sessionId());

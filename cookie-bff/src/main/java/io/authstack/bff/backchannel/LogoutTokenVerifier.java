@@ -1,6 +1,8 @@
 package io.authstack.bff.backchannel;
 
 import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,7 +27,8 @@ import org.springframework.util.Assert;
 /**
  * Verifies a Keycloak logout token: signed by the realm (RS256/ES256), {@code typ} {@code logout+jwt},
  * our client in {@code aud}, the realm as {@code iss}, the back-channel logout event, {@code sid} or
- * {@code sub}, and no {@code nonce} (so an ID token can never pass for one).
+ * {@code sub}, no {@code nonce} (so an ID token can never pass for one), and issued within
+ * {@link LogoutTokenReplays#MAX_AGE} (plus the clock skew).
  *
  * @see <a href="https://openid.net/specs/openid-connect-backchannel-1_0.html#Validation">OIDC Back-Channel
  * Logout 1.0 §2.6</a>
@@ -37,8 +40,11 @@ final class LogoutTokenVerifier {
 
 	private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
+	private final Duration oldestAccepted;
+
 	LogoutTokenVerifier(KeycloakProperties properties, JWKSource<SecurityContext> keycloakJwks) {
 		Assert.notNull(properties, "properties cannot be null");
+		this.oldestAccepted = LogoutTokenReplays.MAX_AGE.plus(properties.clockSkew());
 		this.processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("logout+jwt")));
 		this.processor.setJWSKeySelector(
 				new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keycloakJwks));
@@ -77,7 +83,11 @@ final class LogoutTokenVerifier {
 			if (sid == null && claims.getSubject() == null) {
 				throw new InvalidLogoutTokenException("neither sid nor sub");
 			}
-			return new LogoutRequest(sid, claims.getSubject(), claims.getIssueTime().toInstant());
+			Instant issuedAt = claims.getIssueTime().toInstant();
+			if (issuedAt.isBefore(Instant.now().minus(this.oldestAccepted))) {
+				throw new InvalidLogoutTokenException("issued too long ago");
+			}
+			return new LogoutRequest(sid, claims.getSubject(), claims.getJWTID(), issuedAt);
 		}
 		catch (ParseException ex) {
 			throw new InvalidLogoutTokenException(ex.getMessage());
@@ -89,9 +99,10 @@ final class LogoutTokenVerifier {
 	 *
 	 * @param sessionId {@code sid}, when present
 	 * @param subject {@code sub}, when present
+	 * @param tokenId {@code jti}
 	 * @param issuedAt {@code iat}
 	 */
-	record LogoutRequest(String sessionId, String subject, java.time.Instant issuedAt) {
+	record LogoutRequest(String sessionId, String subject, String tokenId, Instant issuedAt) {
 	}
 
 	/** A logout token that fails a check. */

@@ -1,5 +1,6 @@
 package io.authstack.bff.it;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -18,9 +19,12 @@ import com.nimbusds.jwt.SignedJWT;
 import io.authstack.bff.cookie.CookieSealer;
 import io.authstack.bff.cookie.RefreshEnvelope;
 import io.authstack.testkit.AuthstackKeycloak;
+import io.authstack.testkit.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -80,6 +84,44 @@ class BackchannelLogoutIT extends BffIntegrationTest {
 		assertThat(forged.status()).isEqualTo(400);
 		assertThat(forged.code()).isEqualTo("invalid_request");
 		assertThat(browser.session().status()).isEqualTo(200);
+	}
+
+	@Test
+	void aLogoutTokenCapturedOnTheWayIsRefusedWhenReplayed() {
+		User user = newUser();
+		Browser browser = loggedIn(user);
+		String sessionId = refreshSessionId(browser.cookie(REFRESH_COOKIE).orElseThrow());
+		try (LogoutTokenTap tap = new LogoutTokenTap(FreePorts.next(),
+				URI.create(ORIGIN + "/api/auth/backchannel-logout"))) {
+			String original = backchannelLogoutUrl(tap.url());
+			try {
+				KEYCLOAK_API.adminDelete("/admin/realms/" + AuthstackKeycloak.REALM + "/sessions/" + sessionId);
+				await().atMost(Duration.ofSeconds(10)).until(() -> tap.captured() != null);
+			}
+			finally {
+				backchannelLogoutUrl(original);
+			}
+			assertThat(tap.forwardedStatus()).isEqualTo(200);
+			assertThat(browser.session().code()).isEqualTo("revoked");
+
+			Browser.Response replayed = new Browser(ORIGIN, "Apache-HttpClient")
+				.sendForm("/api/auth/backchannel-logout", "logout_token=" + tap.captured());
+
+			assertThat(replayed.status()).isEqualTo(400);
+			assertThat(replayed.code()).isEqualTo("invalid_request");
+			assertThat(replayed.json().get("detail").asString()).isEqualTo("Logout token already used.");
+		}
+	}
+
+	/** Points the BFF client's back-channel logout at {@code url}; answers the URL it had. */
+	private String backchannelLogoutUrl(String url) {
+		String clients = "/admin/realms/" + AuthstackKeycloak.REALM + "/clients";
+		JsonNode client = KEYCLOAK_API.adminGet(clients + "?clientId=authstack-bff").get(0);
+		ObjectNode attributes = (ObjectNode) client.get("attributes");
+		String original = attributes.get("backchannel.logout.url").asString();
+		attributes.put("backchannel.logout.url", url);
+		KEYCLOAK_API.adminPut(clients + "/" + client.get("id").asString(), client);
+		return original;
 	}
 
 	/** Which of the browsers holds Keycloak session {@code sessionId}. */
