@@ -137,7 +137,7 @@ class CookieSealerTest {
 		jwe.encrypt(new DirectEncrypter(secret(this.k1)));
 
 		assertThatThrownBy(() -> this.sealer.open(jwe.serialize())).isInstanceOf(UnreadableCookieException.class)
-			.hasMessageContaining("zip");
+			.hasMessageContaining("not the dir+A256GCM header of ours");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -191,6 +191,13 @@ class CookieSealerTest {
 	@ValueSource(strings = { "", "garbage", "a.b.c.d.e", "....", "eyJhbGciOiJub25lIn0.e30." })
 	void openWhenValueIsNotAJweThenRejected(String value) {
 		assertThatThrownBy(() -> this.sealer.open(value)).isInstanceOf(UnreadableCookieException.class);
+	}
+
+	@Test
+	void keyRingRefusesAKidThatJsonWouldHaveToEscape() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CookieSealer(List.of(new CookieProperties.Key("k\"1", key("x").secret()))))
+			.withMessageContaining("must match");
 	}
 
 	@Test
