@@ -18,6 +18,7 @@ import io.authstack.bff.cookie.CookieProperties;
 import io.authstack.bff.cookie.CookieSealer;
 import io.authstack.bff.keycloak.AccessToken;
 import io.authstack.bff.keycloak.AccessTokenVerifier;
+import io.authstack.bff.keycloak.RealmKeys;
 import io.authstack.bff.keycloak.KeycloakProperties;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -67,7 +68,8 @@ public class RequestCheckBenchmark {
 		this.json = JsonMapper.builder().build();
 		KeycloakProperties properties = new KeycloakProperties(URI.create(RealisticAccessToken.ISSUER),
 				RealisticAccessToken.CLIENT_ID, "unused-client-secret", false, null, null, Duration.ofSeconds(30));
-		this.verifier = new AccessTokenVerifier(properties, new ImmutableJWKSet<>(new JWKSet(token.key().toPublicJWK())));
+		this.verifier = new AccessTokenVerifier(properties,
+				RealmKeys.fixed(new ImmutableJWKSet<>(new JWKSet(token.key().toPublicJWK()))));
 		this.publicKey = token.key().toRSAPublicKey();
 		String compact = token.token();
 		int lastDot = compact.lastIndexOf('.');

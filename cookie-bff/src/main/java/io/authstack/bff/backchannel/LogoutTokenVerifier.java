@@ -8,18 +8,15 @@ import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.authstack.bff.keycloak.KeycloakProperties;
+import io.authstack.bff.keycloak.RealmKeys;
 import io.authstack.bff.keycloak.UpstreamUnavailableException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
@@ -42,12 +39,11 @@ final class LogoutTokenVerifier {
 
 	private final Duration oldestAccepted;
 
-	LogoutTokenVerifier(KeycloakProperties properties, JWKSource<SecurityContext> keycloakJwks) {
+	LogoutTokenVerifier(KeycloakProperties properties, RealmKeys realmKeys) {
 		Assert.notNull(properties, "properties cannot be null");
 		this.oldestAccepted = LogoutTokenReplays.MAX_AGE.plus(properties.clockSkew());
 		this.processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("logout+jwt")));
-		this.processor.setJWSKeySelector(
-				new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keycloakJwks));
+		this.processor.setJWSKeySelector(realmKeys);
 		DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
 				Set.of(properties.clientId()), new JWTClaimsSet.Builder().issuer(properties.issuer().toString()).build(),
 				Set.of("iat", "jti", "events"), Set.of("nonce"));
@@ -63,10 +59,6 @@ final class LogoutTokenVerifier {
 		JWTClaimsSet claims;
 		try {
 			claims = this.processor.process(logoutToken, null);
-		}
-		catch (RateLimitReachedException ex) {
-			// The key set was fetched again moments ago and still lacks this key id: not one of Keycloak's keys.
-			throw new InvalidLogoutTokenException("unknown key id");
 		}
 		catch (KeySourceException ex) {
 			throw new UpstreamUnavailableException("Keycloak JWKS unavailable", ex);

@@ -2,9 +2,7 @@ package io.authstack.bff.keycloak;
 
 import java.net.MalformedURLException;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,14 +18,11 @@ class KeycloakConfiguration {
 	private static final int JWKS_SIZE_LIMIT = 256 * 1024;
 
 	@Bean
-	JWKSource<SecurityContext> keycloakJwks(KeycloakProperties properties) {
+	RealmKeys realmKeys(KeycloakProperties properties) {
 		try {
-			return JWKSourceBuilder
-				.<SecurityContext>create(properties.endpoint("certs").toURL(),
-						new DefaultResourceRetriever((int) properties.connectTimeout().toMillis(),
-								(int) properties.timeout().toMillis(), JWKS_SIZE_LIMIT))
-				.retrying(false)
-				.build();
+			return RealmKeys.cached(new URLBasedJWKSetSource<>(properties.endpoint("certs").toURL(),
+					new DefaultResourceRetriever((int) properties.connectTimeout().toMillis(),
+							(int) properties.timeout().toMillis(), JWKS_SIZE_LIMIT)));
 		}
 		catch (MalformedURLException ex) {
 			throw new IllegalArgumentException("Bad Keycloak issuer " + properties.issuer(), ex);

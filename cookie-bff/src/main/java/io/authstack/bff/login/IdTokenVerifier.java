@@ -7,17 +7,15 @@ import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.authstack.bff.keycloak.KeycloakProperties;
+import io.authstack.bff.keycloak.RealmKeys;
 import io.authstack.bff.keycloak.UpstreamUnavailableException;
 import io.authstack.bff.problem.ProblemCode;
 import io.authstack.bff.problem.ProblemException;
@@ -34,10 +32,9 @@ final class IdTokenVerifier {
 
 	private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
-	IdTokenVerifier(KeycloakProperties properties, JWKSource<SecurityContext> keycloakJwks) {
+	IdTokenVerifier(KeycloakProperties properties, RealmKeys realmKeys) {
 		this.processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
-		this.processor.setJWSKeySelector(
-				new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keycloakJwks));
+		this.processor.setJWSKeySelector(realmKeys);
 		DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
 				Set.of(properties.clientId()),
 				new JWTClaimsSet.Builder().issuer(properties.issuer().toString()).claim("typ", "ID").build(),

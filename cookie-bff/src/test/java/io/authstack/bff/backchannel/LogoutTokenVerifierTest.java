@@ -19,6 +19,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.authstack.bff.keycloak.KeycloakProperties;
+import io.authstack.bff.keycloak.RealmKeys;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,7 @@ class LogoutTokenVerifierTest {
 	private final LogoutTokenVerifier verifier = new LogoutTokenVerifier(
 			new KeycloakProperties(URI.create(ISSUER), "authstack-bff", "secret", false, null, null,
 					Duration.ofSeconds(30)),
-			new ImmutableJWKSet<>(new JWKSet(this.realmKey.toPublicJWK())));
+			RealmKeys.fixed(new ImmutableJWKSet<>(new JWKSet(this.realmKey.toPublicJWK()))));
 
 	@Test
 	void aFreshLogoutTokenNamesItsSessionAndItsId() throws Exception {
