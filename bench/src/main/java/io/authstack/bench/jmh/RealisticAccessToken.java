@@ -45,40 +45,28 @@ public final class RealisticAccessToken {
 	/** A new signing key and a token valid for an hour from now. */
 	public static RealisticAccessToken create() {
 		try {
-			RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+			return signedBy(new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate());
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Cannot generate the benchmark key", ex);
+		}
+	}
+
+	/** Another token of another session, signed by the same key. */
+	public RealisticAccessToken another() {
+		return signedBy(this.key);
+	}
+
+	private static RealisticAccessToken signedBy(RSAKey key) {
+		try {
 			Instant now = Instant.now();
 			List<String> groups = new ArrayList<>();
 			String token;
 			do {
 				groups.add("/organisations/acme/team-" + groups.size());
-				JWTClaimsSet claims = new JWTClaimsSet.Builder().expirationTime(Date.from(now.plusSeconds(3600)))
-					.issueTime(Date.from(now))
-					.claim("auth_time", now.getEpochSecond())
-					.jwtID("onrtac:" + UUID.randomUUID())
-					.issuer(ISSUER)
-					.audience("account")
-					.subject(UUID.randomUUID().toString())
-					.claim("typ", "Bearer")
-					.claim("azp", CLIENT_ID)
-					.claim("sid", UUID.randomUUID().toString())
-					.claim("acr", "1")
-					.claim("allowed-origins", List.of("http://localhost:8080"))
-					.claim("realm_access",
-							Map.of("roles", List.of("default-roles-authstack", "offline_access", "uma_authorization", "user")))
-					.claim("resource_access",
-							Map.of("account", Map.of("roles", List.of("manage-account", "manage-account-links", "view-profile"))))
-					.claim("scope", "openid email profile")
-					.claim("email_verified", true)
-					.claim("name", "Ada Lovelace")
-					.claim("preferred_username", "ada.lovelace")
-					.claim("given_name", "Ada")
-					.claim("family_name", "Lovelace")
-					.claim("email", "ada.lovelace@example.org")
-					.claim("groups", List.copyOf(groups))
-					.build();
 				SignedJWT jwt = new SignedJWT(
 						new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(),
-						claims);
+						claims(now, groups));
 				jwt.sign(new RSASSASigner(key));
 				token = jwt.serialize();
 			}
@@ -88,6 +76,34 @@ public final class RealisticAccessToken {
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Cannot sign the benchmark token", ex);
 		}
+	}
+
+	private static JWTClaimsSet claims(Instant now, List<String> groups) {
+		return new JWTClaimsSet.Builder().expirationTime(Date.from(now.plusSeconds(3600)))
+			.issueTime(Date.from(now))
+			.claim("auth_time", now.getEpochSecond())
+			.jwtID("onrtac:" + UUID.randomUUID())
+			.issuer(ISSUER)
+			.audience("account")
+			.subject(UUID.randomUUID().toString())
+			.claim("typ", "Bearer")
+			.claim("azp", CLIENT_ID)
+			.claim("sid", UUID.randomUUID().toString())
+			.claim("acr", "1")
+			.claim("allowed-origins", List.of("http://localhost:8080"))
+			.claim("realm_access",
+					Map.of("roles", List.of("default-roles-authstack", "offline_access", "uma_authorization", "user")))
+			.claim("resource_access",
+					Map.of("account", Map.of("roles", List.of("manage-account", "manage-account-links", "view-profile"))))
+			.claim("scope", "openid email profile")
+			.claim("email_verified", true)
+			.claim("name", "Ada Lovelace")
+			.claim("preferred_username", "ada.lovelace")
+			.claim("given_name", "Ada")
+			.claim("family_name", "Lovelace")
+			.claim("email", "ada.lovelace@example.org")
+			.claim("groups", List.copyOf(groups))
+			.build();
 	}
 
 	/** The compact JWS. */

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import io.authstack.bench.jmh.CookieSealingBenchmark;
 import io.authstack.bench.jmh.RequestCheckBenchmark;
+import io.authstack.testkit.ServiceJvm;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -22,9 +23,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 record JmhFigures(Map<String, Score> scores, String settings) {
 
-	static final int FORKS = 1;
+	/** Three JVMs: a figure that one JIT's choices would skew shows as a wide error instead. */
+	static final int FORKS = 3;
 
-	/** Long: on a loaded machine the JIT's compiler threads get little CPU, and nimbus' code paths are big. */
+	/** Long: on a loaded machine the JIT's compiler threads get little CPU. */
 	static final int WARMUP_ITERATIONS = 10;
 
 	static final int MEASUREMENT_ITERATIONS = 5;
@@ -36,6 +38,8 @@ record JmhFigures(Map<String, Score> scores, String settings) {
 			.include("^" + Pattern.quote(CookieSealingBenchmark.class.getName()) + "\\.")
 			.include("^" + Pattern.quote(RequestCheckBenchmark.class.getName()) + "\\.")
 			.forks(FORKS)
+			// The heap, collector and stack size the services run with.
+			.jvmArgsAppend(ServiceJvm.MEMORY_OPTIONS.toArray(String[]::new))
 			.warmupIterations(WARMUP_ITERATIONS)
 			.warmupTime(TimeValue.seconds(ITERATION_SECONDS))
 			.measurementIterations(MEASUREMENT_ITERATIONS)
@@ -48,7 +52,8 @@ record JmhFigures(Map<String, Score> scores, String settings) {
 			scores.put(benchmark.substring(benchmark.lastIndexOf('.') + 1),
 					new Score(primary.getScore(), primary.getScoreError(), primary.getScoreUnit()));
 		}
-		return new JmhFigures(scores, FORKS + " fork, " + WARMUP_ITERATIONS + " × " + ITERATION_SECONDS
+		return new JmhFigures(scores, FORKS + " forks with the services' JVM options (`"
+				+ String.join(" ", ServiceJvm.MEMORY_OPTIONS) + "`), " + WARMUP_ITERATIONS + " × " + ITERATION_SECONDS
 				+ " s warm-up, " + MEASUREMENT_ITERATIONS + " × " + ITERATION_SECONDS + " s measured, average time");
 	}
 
