@@ -95,7 +95,7 @@ final class NetworkBruteForceProtector implements BruteForceProtector {
 
 	@Override
 	public void close() {
-		// Keycloak's protector is shared by its factory, which closes it.
+		// Keycloak's protector is shared, and closed with the factory.
 	}
 
 	private static boolean isLockedUserWide(KeycloakSession session, RealmModel realm, UserModel user) {

@@ -9,12 +9,14 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.services.managers.BruteForceProtectorFactory;
+import org.keycloak.services.managers.DefaultBruteForceProtectorFactory;
 
 /**
  * Registers the {@value #PROVIDER_ID} brute-force protector; the policy is in {@link io.authstack.keycloak.lockout}.
- * Keycloak uses it once built with {@code --spi-brute-force-protector--provider=}{@value #PROVIDER_ID}. It counts
- * user-wide failures through Keycloak's own protector, {@value #KEYCLOAK_PROTECTOR}, which stays installed (and
- * keeps its own options). Network sizes: {@code --spi-brute-force-protector--authstack-network--ipv4-prefix-length}
+ * Keycloak uses it once built with {@code --spi-brute-force-protector--provider=}{@value #PROVIDER_ID}, which
+ * loads no other protector. It counts user-wide failures through Keycloak's own protector, made here from
+ * Keycloak's factory {@value #KEYCLOAK_PROTECTOR} with that provider's options
+ * ({@code --spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests}). Network sizes: {@code --spi-brute-force-protector--authstack-network--ipv4-prefix-length}
  * and {@code ...--ipv6-prefix-length}.
  * <p>
  * The brute-force SPI is one of Keycloak's internal ones (Keycloak logs that at start): its interface has stayed
@@ -31,6 +33,8 @@ public final class NetworkBruteForceProtectorFactory implements BruteForceProtec
 
 	public static final String IPV6_PREFIX_LENGTH = "ipv6-prefix-length";
 
+	private final DefaultBruteForceProtectorFactory keycloakProtector = new DefaultBruteForceProtectorFactory();
+
 	private NetworkPrefixes networks;
 
 	private KeycloakSessionFactory sessions;
@@ -44,17 +48,18 @@ public final class NetworkBruteForceProtectorFactory implements BruteForceProtec
 					+ " must be 8-32 and --" + IPV6_PREFIX_LENGTH + " 16-128");
 		}
 		this.networks = new NetworkPrefixes(ipv4, ipv6);
+		this.keycloakProtector.init(Config.scope("bruteForceProtector", KEYCLOAK_PROTECTOR));
 	}
 
 	@Override
 	public void postInit(KeycloakSessionFactory factory) {
 		this.sessions = factory;
+		this.keycloakProtector.postInit(factory);
 	}
 
 	@Override
 	public BruteForceProtector create(KeycloakSession session) {
-		return new NetworkBruteForceProtector(session.getProvider(BruteForceProtector.class, KEYCLOAK_PROTECTOR),
-				this.networks, this.sessions);
+		return new NetworkBruteForceProtector(this.keycloakProtector.create(session), this.networks, this.sessions);
 	}
 
 	@Override
@@ -86,7 +91,7 @@ public final class NetworkBruteForceProtectorFactory implements BruteForceProtec
 
 	@Override
 	public void close() {
-		// Owns nothing: Keycloak's protector is its own factory's.
+		this.keycloakProtector.close();
 	}
 
 }
