@@ -56,6 +56,11 @@ public final class RealmLint {
 		if (!realm.path("bruteForceProtected").asBoolean(false)) {
 			findings.add(new RealmFinding("brute-force-off", name, "brute-force detection is off"));
 		}
+		if (realm.path("permanentLockout").asBoolean(false)) {
+			findings.add(new RealmFinding("permanent-lockout-on", name,
+					"permanent lockout (permanentLockout) disables an account after wrong passwords sent from anywhere, "
+							+ "so anyone can disable any account; keep the temporary lockout, counted per network"));
+		}
 		if (!realm.path("revokeRefreshToken").asBoolean(false) || realm.path("refreshTokenMaxReuse").asInt(0) > 0) {
 			findings.add(new RealmFinding("refresh-rotation-off", name,
 					"refresh tokens must be revoked on use (revokeRefreshToken=true, refreshTokenMaxReuse=0)"));

@@ -99,6 +99,13 @@ class RealmLintTest {
 	}
 
 	@Test
+	void permanentLockoutIsFound() {
+		this.realm.put("permanentLockout", true);
+
+		assertThat(rules()).containsExactly("permanent-lockout-on");
+	}
+
+	@Test
 	void refreshTokenReuseIsFound() {
 		this.realm.put("refreshTokenMaxReuse", 2);
 

@@ -47,7 +47,8 @@ class RealmPostureIT {
 		assertThat(findings).extracting(RealmFinding::rule)
 			.contains("brute-force-off", "refresh-rotation-off", "lifetime-too-long", "implicit-flow",
 					"password-grant-public-client", "pkce-not-required", "wildcard-redirect-uri",
-					"service-account-admin-role", "client-secret-dev-value", "keycloak-password-reset-on");
+					"service-account-admin-role", "client-secret-dev-value", "keycloak-password-reset-on",
+					"permanent-lockout-on");
 	}
 
 	/**
@@ -97,8 +98,8 @@ class RealmPostureIT {
 				"standardFlowEnabled", false, "serviceAccountsEnabled", true);
 		Map<String, Object> robotAccount = Map.of("username", "service-account-weak-robot", "enabled", true,
 				"serviceAccountClientId", "weak-robot", "clientRoles", Map.of("realm-management", List.of("realm-admin")));
-		return Map.of("realm", "weak", "enabled", true, "bruteForceProtected", false, "revokeRefreshToken", false,
-				"accessTokenLifespan", 86400, "resetPasswordAllowed", true, "clients", List.of(spa, robot), "users",
+		return Map.of("realm", "weak", "enabled", true, "bruteForceProtected", false, "permanentLockout", true,
+				"revokeRefreshToken", false, "accessTokenLifespan", 86400, "resetPasswordAllowed", true, "clients", List.of(spa, robot), "users",
 				List.of(robotAccount));
 	}
 

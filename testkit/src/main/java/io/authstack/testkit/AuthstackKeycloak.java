@@ -27,7 +27,9 @@ public final class AuthstackKeycloak {
 	/** Build-time options: changing one triggers {@code kc.sh build}. */
 	static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true", "--cache=local",
 			// Keycloak's emails go to RabbitMQ; the notification worker sends them.
-			"--spi-email-sender--provider=amqp");
+			"--spi-email-sender--provider=amqp",
+			// Failed logins count per user and network, so that nobody can lock a user out from elsewhere.
+			"--spi-brute-force-protector--provider=authstack-network");
 
 	/**
 	 * The realm's client secrets on this machine (tests and {@code ./authstack up}). The realm file gives them no

@@ -64,6 +64,22 @@ public final class ClientAddress {
 		}
 	}
 
+	/**
+	 * The network a person's own devices share, which a user's failed logins are counted per: an IPv4 address's
+	 * /24, an IPv6 address's /64 (as Keycloak's brute-force protector and the device-risk check count them).
+	 * Wider than {@link #network}: a home or an office puts its devices on one /24 or /64, an attacker elsewhere
+	 * is on another.
+	 */
+	public static String site(InetAddress address) {
+		int bits = (address instanceof Inet4Address) ? 24 : 64;
+		try {
+			return InetAddress.getByAddress(AddressRange.mask(address.getAddress(), bits)).getHostAddress() + "/" + bits;
+		}
+		catch (java.net.UnknownHostException ex) {
+			throw new IllegalStateException("A 4- or 16-byte address is always an IP address", ex);
+		}
+	}
+
 	private boolean isTrusted(InetAddress address) {
 		return this.trustedProxies.stream().anyMatch((range) -> range.contains(address));
 	}

@@ -1,5 +1,7 @@
 package io.authstack.bff.login;
 
+import java.util.Optional;
+
 import io.authstack.bff.account.AccountSetup;
 import io.authstack.bff.binding.ClientContext;
 import io.authstack.bff.keycloak.AccessToken;
@@ -56,16 +58,28 @@ class PasswordLoginController {
 			throw new ProblemException(ProblemCode.LOGIN_METHOD_DISABLED, "Password login is disabled; use the redirect login.");
 		}
 		this.rateLimiter.checkAddress(client.address());
-		this.rateLimiter.checkUsername(login.username());
+		this.rateLimiter.claimFailure(login.username(), client.address());
 		TokenResponse tokens;
 		try {
 			tokens = this.keycloak.passwordGrant(login.username(), login.password(), login.otp(), client.forwarded());
 		}
 		catch (GrantRejectedException ex) {
 			logger.info("Password login refused for username {}: {} {}", login.username(), ex.error(), ex.description());
-			throw LoginRefusal.actionable(ex, () -> this.accountSetup.pendingStep(login.username()))
-				.orElseGet(() -> new ProblemException(ProblemCode.INVALID_CREDENTIALS, "Invalid username or password."));
+			Optional<ProblemException> actionable = LoginRefusal.actionable(ex,
+					() -> this.accountSetup.pendingStep(login.username()));
+			if (actionable.isEmpty()) {
+				// A wrong password (or a refusal Keycloak words alike): the claimed failure stays spent.
+				throw new ProblemException(ProblemCode.INVALID_CREDENTIALS, "Invalid username or password.");
+			}
+			this.rateLimiter.refundFailure(login.username(), client.address());
+			throw actionable.get();
 		}
+		catch (RuntimeException ex) {
+			// Keycloak unreachable or answering nonsense: nothing the person did wrong.
+			this.rateLimiter.refundFailure(login.username(), client.address());
+			throw ex;
+		}
+		this.rateLimiter.refundFailure(login.username(), client.address());
 		AccessToken token = this.sessions.start(response, tokens, client);
 		logger.info("Password login of user {}", token.subject());
 		return SessionView.of(token);

@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * How many login attempts and accounts-API calls are allowed, per client address and per username or email.
  *
  * @param perAddress attempts from one client address (both login calls count)
- * @param perUsername password attempts for one username, from anywhere
+ * @param perUsername wrong passwords for one username from one network (IPv4 /24, IPv6 /64); logins and refusals
+ * that needed the right password spend none
  * @param accountPerAddress accounts-API calls from one client address (all five count)
  * @param accountPerEmail accounts-API calls naming one email address (register, resend, reset), from anywhere
  * @see <a href="https://github.com/OWASP/ASVS">OWASP ASVS V2.4.1, V6.3.1 anti-automation</a>

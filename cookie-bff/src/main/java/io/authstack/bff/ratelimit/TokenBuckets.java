@@ -12,6 +12,8 @@ import io.authstack.bff.problem.ProblemException;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.Assert;
 
 /**
@@ -21,6 +23,8 @@ import org.springframework.util.Assert;
  * @see <a href="https://bucket4j.com/">Bucket4j</a>
  */
 final class TokenBuckets {
+
+	private static final Logger logger = LoggerFactory.getLogger(TokenBuckets.class);
 
 	private final ProxyManager<String> buckets;
 
@@ -41,6 +45,19 @@ final class TokenBuckets {
 		}
 		if (!probe.isConsumed()) {
 			throw new RateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()), detail);
+		}
+	}
+
+	/**
+	 * Gives back a token {@link #consume} took, never beyond the bucket's capacity. Best effort: with Redis
+	 * unreachable the token stays spent, as if the attempt had failed.
+	 */
+	void refund(String key, BucketConfiguration configuration) {
+		try {
+			this.buckets.builder().build(key, () -> configuration).addTokens(1);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not give back a rate-limit token: {}", ex.toString());
 		}
 	}
 

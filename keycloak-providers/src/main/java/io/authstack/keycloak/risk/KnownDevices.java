@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A user's known devices, newest first, never more than the configured number: the oldest fall off.
@@ -15,6 +16,9 @@ public final class KnownDevices {
 		.reversed();
 
 	static final long LAST_SEEN_RESOLUTION_SECONDS = 3600;
+
+	/** A recorded network: an address, a slash, its prefix length ({@code unknown} and hand edits are not). */
+	private static final Pattern CIDR = Pattern.compile("[0-9A-Fa-f:.]+/\\d{1,3}");
 
 	private final List<KnownDevice> devices;
 
@@ -37,6 +41,20 @@ public final class KnownDevices {
 	/** Whether any known device last signed in from {@code ipPrefix}. */
 	public boolean cameFrom(String ipPrefix) {
 		return this.devices.stream().anyMatch((device) -> ipPrefix.equals(device.ipPrefix()));
+	}
+
+	/**
+	 * Whether {@code address} lies in the network a known device last signed in from, each network taken at the
+	 * size it was recorded with (the device-risk check's setting then).
+	 */
+	public boolean includesNetworkOf(String address) {
+		return this.devices.stream()
+			.map(KnownDevice::ipPrefix)
+			.filter((prefix) -> prefix != null && CIDR.matcher(prefix).matches())
+			.anyMatch((prefix) -> {
+				int bits = Integer.parseInt(prefix.substring(prefix.indexOf('/') + 1));
+				return IpPrefix.of(address, bits, bits).filter(prefix::equals).isPresent();
+			});
 	}
 
 	/**

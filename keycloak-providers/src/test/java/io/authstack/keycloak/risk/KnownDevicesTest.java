@@ -80,6 +80,21 @@ class KnownDevicesTest {
 		assertThat(device.isTrustedAt(NOW.plusSeconds(30 * 86_400L), 30)).isFalse();
 	}
 
+	@Test
+	void anAddressInTheNetworkAKnownDeviceLastCameFromIsKnownAtTheSizeItWasRecordedWith() {
+		KnownDevices devices = new KnownDevices(List.of(device("a", 100),
+				new KnownDevice("b", "Safari on macOS", "2001:db8:1:2:0:0:0:0/64", 50, 100),
+				new KnownDevice("c", "Firefox on Linux", "198.51.0.0/16", 50, 100),
+				new KnownDevice("d", "Firefox on Linux", "unknown", 50, 100)));
+
+		assertThat(devices.includesNetworkOf("203.0.113.250")).isTrue();
+		assertThat(devices.includesNetworkOf("2001:db8:1:2:abcd::9")).isTrue();
+		assertThat(devices.includesNetworkOf("198.51.77.1")).isTrue();
+		assertThat(devices.includesNetworkOf("203.0.114.1")).isFalse();
+		assertThat(devices.includesNetworkOf("2001:db8:1:3::1")).isFalse();
+		assertThat(devices.includesNetworkOf("unknown")).isFalse();
+	}
+
 	private static KnownDevice device(String id, long lastSeen) {
 		return new KnownDevice(id, "Firefox on Linux", "203.0.113.0/24", 50, lastSeen);
 	}

@@ -33,15 +33,15 @@ import java.util.stream.Collectors;
  * Signs in to the realm the way our clients do: the BFF's direct grant (with the browser's headers
  * forwarded) and a browser driving Keycloak's login form (with a cookie jar of its own).
  */
-final class LoginClient {
+public final class LoginClient {
 
-	static final String REALM = "authstack";
+	public static final String REALM = "authstack";
 
 	static final String CLIENT_ID = "authstack-bff";
 
 	static final String CLIENT_SECRET = "dev-only-bff-client-secret-change-me";
 
-	static final String REDIRECT_URI = "http://localhost:8080/api/auth/callback";
+	public static final String REDIRECT_URI = "http://localhost:8080/api/auth/callback";
 
 	private static final Pattern LOGIN_FORM_ACTION = Pattern.compile("action=\"([^\"]*/login-actions/authenticate[^\"]*)\"");
 
@@ -56,12 +56,12 @@ final class LoginClient {
 
 	private final String baseUrl;
 
-	LoginClient(String baseUrl) {
+	public LoginClient(String baseUrl) {
 		this.baseUrl = baseUrl;
 	}
 
 	/** A resource owner password grant with the given request headers; the raw answer. */
-	HttpResponse<String> passwordGrant(String username, String password, Map<String, String> headers) {
+	public HttpResponse<String> passwordGrant(String username, String password, Map<String, String> headers) {
 		return passwordGrant(username, password, headers, Map.of());
 	}
 
@@ -126,11 +126,11 @@ final class LoginClient {
 	}
 
 	/** A browser with its own cookie jar, sending {@code headers} on every request. */
-	Browser browser(Map<String, String> headers) {
+	public Browser browser(Map<String, String> headers) {
 		return new Browser(new CookieManager(), headers);
 	}
 
-	final class Browser {
+	public final class Browser {
 
 		private final CookieManager cookies;
 
@@ -152,7 +152,7 @@ final class LoginClient {
 		 * Opens the authorization endpoint (code flow with PKCE), submits the login form and returns the
 		 * answer to that submission: a redirect to the client with a code when the login succeeded.
 		 */
-		HttpResponse<String> logIn(String username, String password) {
+		public HttpResponse<String> logIn(String username, String password) {
 			String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
 			Map<String, String> query = new LinkedHashMap<>();
 			query.put("client_id", CLIENT_ID);
