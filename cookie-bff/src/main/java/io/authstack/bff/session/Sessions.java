@@ -117,7 +117,7 @@ public final class Sessions {
 	public AccessToken rotate(HttpServletRequest request, HttpServletResponse response) {
 		RefreshEnvelope envelope = open(() -> this.cookies.readRefresh(request),
 				() -> ended(ProblemCode.SESSION_EXPIRED, "No session; log in."));
-		RefreshClaims claims = RefreshClaims.of(envelope.refreshToken());
+		RefreshClaims claims = claimsOf(envelope);
 		RevocationStore.Status status = this.revocations.check(envelope.sessionId(), envelope.tokenId(),
 				claims.subject(), claims.issuedAt());
 		if (status == RevocationStore.Status.SESSION_REVOKED || status == RevocationStore.Status.USER_REVOKED) {
@@ -143,7 +143,7 @@ public final class Sessions {
 		DataAccessException storeDown = null;
 		try {
 			refresh.ifPresent((envelope) -> revoke(envelope.sessionId(), envelope.tokenId(),
-					RefreshClaims.of(envelope.refreshToken()).expiresAt()));
+					claimsOf(envelope).expiresAt()));
 			access.ifPresent((token) -> revoke(token.sessionId(), token.tokenId(), token.expiresAt()));
 		}
 		catch (DataAccessException ex) {
@@ -168,7 +168,8 @@ public final class Sessions {
 		RefreshClaims refresh = RefreshClaims.of(tokens.refreshToken());
 		Instant now = Instant.now();
 		RefreshEnvelope refreshEnvelope = new RefreshEnvelope(RefreshEnvelope.VERSION, tokens.refreshToken(),
-				refresh.sessionId(), refresh.tokenId(), device.fingerprint(), device.ipPrefix());
+				refresh.sessionId(), refresh.tokenId(), device.fingerprint(), device.ipPrefix(), refresh.subject(),
+				refresh.issuedAt().getEpochSecond(), refresh.expiresAt().getEpochSecond());
 		try {
 			this.cookies.writeSession(response,
 					new AccessEnvelope(AccessEnvelope.VERSION, tokens.accessToken(), device.fingerprint(),
@@ -181,6 +182,14 @@ public final class Sessions {
 			throw tooLarge;
 		}
 		return access;
+	}
+
+	/** The refresh token's claims, from the envelope, or from the token in a cookie sealed before they were kept. */
+	private static RefreshClaims claimsOf(RefreshEnvelope envelope) {
+		return envelope.carriesClaims()
+				? new RefreshClaims(envelope.sessionId(), envelope.tokenId(), envelope.subject(),
+						Instant.ofEpochSecond(envelope.issuedAt()), Instant.ofEpochSecond(envelope.expiresAt()))
+				: RefreshClaims.of(envelope.refreshToken());
 	}
 
 	private AccessToken verified(AccessEnvelope envelope) {

@@ -14,6 +14,7 @@ import com.nimbusds.jose.JWEObject;
 import io.authstack.bff.cookie.AccessEnvelope;
 import io.authstack.bff.cookie.CookieSealer;
 import io.authstack.bff.cookie.RefreshEnvelope;
+import io.authstack.bff.keycloak.RefreshClaims;
 import io.authstack.bff.session.RefreshRotation;
 import io.authstack.contract.AmqpNames;
 import io.authstack.contract.SecurityEvent;
@@ -182,6 +183,27 @@ class RefreshIT extends BffIntegrationTest {
 
 		assertThat(kid(browser.cookie(ACCESS_COOKIE).orElseThrow())).isEqualTo(CURRENT_KEY.kid());
 		assertThat(kid(browser.cookie(REFRESH_COOKIE).orElseThrow())).isEqualTo(CURRENT_KEY.kid());
+		assertThat(browser.session().status()).isEqualTo(200);
+	}
+
+	@Test
+	void aRefreshCookieSealedBeforeItsEnvelopeCarriedTheClaimsStillRefreshesAndComesBackWithThem() {
+		Browser browser = loggedIn(newUser());
+		RefreshEnvelope current = refreshEnvelope(browser);
+		assertThat(current.version()).isEqualTo(RefreshEnvelope.VERSION);
+		// The envelope as version 1 wrote it: no sub, iat or exp.
+		browser.setCookie(REFRESH_COOKIE, this.sealer.seal(this.json.writeValueAsBytes(java.util.Map.of("v", 1, "rt",
+				current.refreshToken(), "sid", current.sessionId(), "jti", current.tokenId(), "fp",
+				current.fingerprint(), "ipp", current.ipPrefix()))), "/api/auth");
+
+		assertThat(browser.refresh().status()).isEqualTo(200);
+
+		RefreshEnvelope after = refreshEnvelope(browser);
+		RefreshClaims claims = RefreshClaims.of(after.refreshToken());
+		assertThat(after.version()).isEqualTo(RefreshEnvelope.VERSION);
+		assertThat(after.subject()).isEqualTo(claims.subject()).isEqualTo(current.subject());
+		assertThat(after.issuedAt()).isEqualTo(claims.issuedAt().getEpochSecond());
+		assertThat(after.expiresAt()).isEqualTo(claims.expiresAt().getEpochSecond());
 		assertThat(browser.session().status()).isEqualTo(200);
 	}
 
