@@ -172,7 +172,7 @@ public final class KeycloakUsers {
 	}
 
 	/** Ends every Keycloak session of the user (Keycloak sends back-channel logouts to the clients). */
-	void logout(String id) {
+	public void logout(String id) {
 		expect(call("POST", URI.create(userUri(id) + "/logout"), null), 204, "user logout");
 	}
 
@@ -188,6 +188,17 @@ public final class KeycloakUsers {
 		if (outcome.status().value() != 404) {
 			expect(outcome, 204, "session delete");
 		}
+	}
+
+	/** The user's sessions in Keycloak, as the admin API lists them. */
+	public List<UserSession> sessions(String id) {
+		Outcome outcome = call("GET", URI.create(userUri(id) + "/sessions"), null);
+		expect(outcome, 200, "session list");
+		List<UserSession> sessions = new ArrayList<>();
+		for (JsonNode session : this.json.readTree(outcome.body())) {
+			sessions.add(UserSession.of(session));
+		}
+		return sessions;
 	}
 
 	private URI userUri(String id) {
@@ -272,6 +283,24 @@ public final class KeycloakUsers {
 			return new User(user.path("id").asString(), user.path("username").asString(),
 					user.path("email").asString(null), user.path("emailVerified").asBoolean(false),
 					user.path("enabled").asBoolean(false), List.copyOf(actions));
+		}
+
+	}
+
+	/**
+	 * One of a user's Keycloak sessions.
+	 *
+	 * @param id the session id, the {@code sid} of its tokens
+	 * @param ipAddress the client address Keycloak saw at its start
+	 * @param started when it started
+	 * @param lastActive when it was last used (a login or a refresh)
+	 */
+	public record UserSession(String id, String ipAddress, Instant started, Instant lastActive) {
+
+		static UserSession of(JsonNode session) {
+			return new UserSession(session.path("id").asString(), session.path("ipAddress").asString(null),
+					Instant.ofEpochMilli(session.path("start").asLong()),
+					Instant.ofEpochMilli(session.path("lastAccess").asLong()));
 		}
 
 	}

@@ -4,7 +4,7 @@ import io.authstack.bff.binding.ClientContext;
 import io.authstack.bff.problem.ProblemCode;
 
 /**
- * A session ended for cause: whose, by which client, and why.
+ * A session ended for cause, or by its user from another session: whose, by which client, and why.
  *
  * @param sessionId the Keycloak session ({@code sid})
  * @param userId the user ({@code sub})
@@ -22,7 +22,10 @@ record Revocation(String sessionId, String userId, ClientContext client) {
 		BINDING_MISMATCH(ProblemCode.BINDING_MISMATCH),
 
 		/** Keycloak refused the session's refresh (expired, or its own reuse detection). */
-		REFRESH_REFUSED(ProblemCode.SESSION_EXPIRED);
+		REFRESH_REFUSED(ProblemCode.SESSION_EXPIRED),
+
+		/** The user signed the session out from another one of theirs. */
+		SIGNED_OUT_BY_USER(ProblemCode.REVOKED);
 
 		private final ProblemCode answer;
 
