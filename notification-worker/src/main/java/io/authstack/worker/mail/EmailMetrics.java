@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import org.springframework.util.Assert;
+
 /**
  * The worker's email meters, exported to Prometheus as {@code authstack_worker_emails_sent_total},
  * {@code ..._retried_total}, {@code ..._parked_total{reason}} (an expired email is parked with
@@ -43,6 +45,7 @@ public final class EmailMetrics {
 	private final Map<SmtpOutcome, Timer> smtp = new EnumMap<>(SmtpOutcome.class);
 
 	public EmailMetrics(MeterRegistry registry) {
+		Assert.notNull(registry, "registry cannot be null");
 		this.registry = registry;
 		this.sent = Counter.builder("authstack.worker.emails.sent")
 			.description("Emails the SMTP server accepted")
