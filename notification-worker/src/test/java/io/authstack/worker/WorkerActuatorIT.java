@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.authstack.contract.EmailMessage;
@@ -27,6 +28,10 @@ class WorkerActuatorIT extends WorkerIntegrationTest {
 
 	private static final String PARKED_EMAILS = "/actuator/parkedemails";
 
+	private static final String LIVENESS = "/actuator/health/liveness";
+
+	private static final String READINESS = "/actuator/health/readiness";
+
 	@LocalServerPort
 	private int applicationPort;
 
@@ -42,7 +47,23 @@ class WorkerActuatorIT extends WorkerIntegrationTest {
 	}
 
 	@Test
-	void healthIsDownWhileSmtpIsDown() {
+	void readinessCoversRabbitMqAndRedisButNotSmtp() {
+		HttpResponse<String> readiness = actuator().get(READINESS);
+
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		assertThat(componentNames(readiness)).containsExactlyInAnyOrder("readinessState", "rabbit", "redis");
+	}
+
+	@Test
+	void livenessDependsOnNoOtherService() {
+		HttpResponse<String> liveness = actuator().get(LIVENESS);
+
+		assertThat(liveness.statusCode()).isEqualTo(200);
+		assertThat(componentNames(liveness)).containsExactly("livenessState");
+	}
+
+	@Test
+	void healthIsDownWhileSmtpIsDownButBothProbesStayUp() {
 		smtp.greenMail().stop();
 		try {
 			HttpResponse<String> health = actuator().get("/actuator/health");
@@ -50,10 +71,30 @@ class WorkerActuatorIT extends WorkerIntegrationTest {
 			assertThat(health.statusCode()).isEqualTo(503);
 			assertThat(this.json.readTree(health.body()).get("components").get("mail").get("status").asString())
 				.isEqualTo("DOWN");
+			// An SMTP outage is retried from the queues: neither take the worker out nor restart it.
+			assertThat(actuator().get(READINESS).statusCode()).isEqualTo(200);
+			assertThat(actuator().get(LIVENESS).statusCode()).isEqualTo(200);
 		}
 		finally {
 			smtp.greenMail().start();
 		}
+	}
+
+	@Test
+	void readinessIsDownWhileRedisIsCutOffButLivenessStaysUp() {
+		REDIS_LINK.cut();
+		try {
+			HttpResponse<String> readiness = actuator().get(READINESS);
+
+			assertThat(readiness.statusCode()).isEqualTo(503);
+			assertThat(this.json.readTree(readiness.body()).get("components").get("redis").get("status").asString())
+				.isEqualTo("DOWN");
+			assertThat(actuator().get(LIVENESS).statusCode()).isEqualTo(200);
+		}
+		finally {
+			REDIS_LINK.restore();
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> actuator().get(READINESS).statusCode() == 200);
 	}
 
 	@Test
@@ -62,14 +103,14 @@ class WorkerActuatorIT extends WorkerIntegrationTest {
 		publish(email);
 		await().atMost(Duration.ofSeconds(20)).until(() -> receivedWithId(email.id()).size() == 1);
 
-		String metrics = actuator().get("/actuator/prometheus").body();
+		String metrics = actuator().asOperator("GET", "/actuator/prometheus", null).body();
 
 		assertThat(metrics).containsPattern("authstack_worker_emails_sent_total(\\{[^}]*\\})? [1-9]")
 			.contains("authstack_worker_emails_retried_total")
 			.contains("authstack_worker_emails_duplicates_dropped_total")
 			.containsPattern("authstack_worker_emails_parked_total\\{[^}]*reason=\"expired\"");
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> actuator().get("/actuator/prometheus").body()
+			.until(() -> actuator().asOperator("GET", "/actuator/prometheus", null).body()
 				.contains("authstack_worker_queue_depth{queue=\"" + PARKING_QUEUE + "\"}"));
 	}
 
@@ -114,6 +155,10 @@ class WorkerActuatorIT extends WorkerIntegrationTest {
 		assertThat(connects(external.get(), actuator().port())).as("management port on " + external.get()).isFalse();
 		assertThat(connects(InetAddress.getLoopbackAddress(), actuator().port())).as("management port on loopback")
 			.isTrue();
+	}
+
+	private List<String> componentNames(HttpResponse<String> health) {
+		return List.copyOf(this.json.readTree(health.body()).get("components").propertyNames());
 	}
 
 	private static boolean connects(InetAddress address, int port) {

@@ -85,7 +85,8 @@ public final class Launcher {
 				URI.create(mailUrl() + "/api/service/readiness"));
 		upService(worker(), ServiceJvm.withMemoryOptions(List.of("-jar", serviceJar("notification-worker").toString(),
 				"--spring.profiles.active=dev", "--spring.mail.port=" + MAIL_SMTP_PORT)),
-				URI.create("http://127.0.0.1:" + WORKER_MANAGEMENT_PORT + "/actuator/health"));
+				// Readiness (RabbitMQ, Redis): the SMTP sink is up already, but the worker does not wait on SMTP.
+				URI.create("http://127.0.0.1:" + WORKER_MANAGEMENT_PORT + "/actuator/health/readiness"));
 		// Before the BFF, which relays to it.
 		upService(demoApi(), ServiceJvm.withMemoryOptions(List.of("-jar", serviceJar("demo-api").toString(),
 				"--server.port=" + this.demoApiPort,

@@ -2,10 +2,15 @@ package io.authstack.worker.mail;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 import com.rabbitmq.client.Channel;
 import io.authstack.contract.EmailMessage;
 import io.authstack.worker.mail.EmailClaims.Claim;
+import io.authstack.worker.mail.EmailMetrics.Delivery;
+import io.authstack.worker.mail.EmailMetrics.SmtpOutcome;
+import io.micrometer.core.instrument.Timer;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +108,10 @@ public final class EmailListener implements ChannelAwareMessageListener {
 			this.failedEmails.park(message, ParkReason.MALFORMED, ex.getMessage());
 			return;
 		}
-		if (email.isExpiredAt(this.clock.instant())) {
+		Instant now = this.clock.instant();
+		this.metrics.consumed(Duration.between(email.createdAt(), now),
+				(FailedEmails.failedAttempts(message) > 0) ? Delivery.RETRY : Delivery.FIRST);
+		if (email.isExpiredAt(now)) {
 			this.failedEmails.park(message, ParkReason.EXPIRED, "expired at " + email.expiresAt());
 			return;
 		}
@@ -126,9 +134,9 @@ public final class EmailListener implements ChannelAwareMessageListener {
 	}
 
 	private void send(Message message, EmailMessage email) {
+		MimeMessage mime;
 		try {
-			MimeMessage mime = this.composer.compose(email);
-			this.mailSender.send(mime);
+			mime = this.composer.compose(email);
 		}
 		catch (UnrenderableEmailException ex) {
 			this.claims.release(email.id());
@@ -136,16 +144,24 @@ public final class EmailListener implements ChannelAwareMessageListener {
 			return;
 		}
 		catch (MailException ex) {
+			// An address that cannot be used: nothing was said to the SMTP server.
 			this.claims.release(email.id());
-			SmtpFailure failure = SmtpFailure.of(ex);
-			if (failure.permanent()) {
-				this.failedEmails.park(message, ParkReason.REJECTED, failure.detail());
-			}
-			else {
-				this.failedEmails.retryOrPark(message, failure.detail());
-			}
+			failed(message, SmtpFailure.of(ex));
 			return;
 		}
+		Timer.Sample smtp = this.metrics.smtpStarted();
+		try {
+			this.mailSender.send(mime);
+		}
+		catch (MailException ex) {
+			SmtpFailure failure = SmtpFailure.of(ex);
+			this.metrics.smtpFinished(smtp,
+					failure.permanent() ? SmtpOutcome.PERMANENT_FAILURE : SmtpOutcome.TEMPORARY_FAILURE);
+			this.claims.release(email.id());
+			failed(message, failure);
+			return;
+		}
+		this.metrics.smtpFinished(smtp, SmtpOutcome.ACCEPTED);
 		this.metrics.sent();
 		try {
 			this.claims.markSent(email.id());
@@ -153,6 +169,15 @@ public final class EmailListener implements ChannelAwareMessageListener {
 		catch (DataAccessException ex) {
 			// Sent is sent: ack anyway. Only a redelivery could repeat it now, and we ack at once.
 			logger.warn("Email job {} sent but not marked sent in Redis: {}", email.id(), ex.toString());
+		}
+	}
+
+	private void failed(Message message, SmtpFailure failure) {
+		if (failure.permanent()) {
+			this.failedEmails.park(message, ParkReason.REJECTED, failure.detail());
+		}
+		else {
+			this.failedEmails.retryOrPark(message, failure.detail());
 		}
 	}
 

@@ -17,17 +17,19 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may use the actuator. It listens on its own port, on loopback unless {@code management.server.address} says
- * otherwise; on top of that, every endpoint but the read-only ones that probes and scrapers need (health, info,
- * prometheus) asks for the operator's credentials over HTTP Basic, so that opening the management address for a
- * probe or a scraper does not open the re-drive of parked emails.
+ * otherwise; on top of that, every endpoint but health (with its liveness and readiness groups) and info asks for the
+ * operator's credentials over HTTP Basic. Probes stay open because an orchestrator's probe carries no credentials as a
+ * rule and they tell nothing but up or down; the Prometheus scrape carries them ({@code basic_auth}), since the
+ * metrics tell how many emails fail and why. Opening the management address for a probe thus opens neither the
+ * metrics nor the re-drive of parked emails.
  */
 @Configuration(proxyBeanMethods = false)
 class ManagementAccessConfiguration {
 
 	static final String OPERATOR_ROLE = "OPERATOR";
 
-	/** Readable without credentials: they tell nothing about any user and change nothing. */
-	static final String[] OPEN_ENDPOINTS = { "health", "info", "prometheus" };
+	/** Readable without credentials: they tell nothing about any user or any email and change nothing. */
+	static final String[] OPEN_ENDPOINTS = { "health", "info" };
 
 	@Bean
 	@ConditionalOnWebApplication(type = Type.SERVLET)

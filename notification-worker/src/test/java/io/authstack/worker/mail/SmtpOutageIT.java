@@ -21,6 +21,8 @@ class SmtpOutageIT extends WorkerIntegrationTest {
 		int emails = 20;
 		double retriedBefore = count("authstack.worker.emails.retried");
 		double sentBefore = count("authstack.worker.emails.sent");
+		long refusedBefore = smtpSends("temporary-failure");
+		long acceptedBefore = smtpSends("accepted");
 		List<String> ids = new ArrayList<>();
 		smtp.greenMail().stop();
 		try {
@@ -38,6 +40,10 @@ class SmtpOutageIT extends WorkerIntegrationTest {
 		}
 
 		assertEachSentOnce(ids, sentBefore);
+		// Every retry followed one refused connection, timed as a temporary failure; every email one accepted send.
+		assertThat(smtpSends("temporary-failure") - refusedBefore)
+			.isEqualTo((long) (count("authstack.worker.emails.retried") - retriedBefore));
+		assertThat(smtpSends("accepted") - acceptedBefore).isEqualTo(emails);
 	}
 
 	@Test
@@ -63,6 +69,10 @@ class SmtpOutageIT extends WorkerIntegrationTest {
 		await().atMost(WAIT).until(() -> receivedWithId(email.id()).size() == 1);
 		await().atMost(WAIT).until(() -> parkedEmails("GET", null).body().equals("{\"parked\":0}"));
 		assertThat(received()).extracting(WorkerIntegrationTest::emailId).containsExactly(email.id());
+	}
+
+	private long smtpSends(String outcome) {
+		return this.meters.get("authstack.worker.smtp.send").tag("outcome", outcome).timer().count();
 	}
 
 	private HttpResponse<String> parkedEmails(String method, String json) {
