@@ -59,7 +59,7 @@ class AmqpEventListenerIT {
 
 		api.passwordGrant(AuthstackKeycloak.REALM, BFF, BFF_SECRET, "ivan", PASSWORD);
 
-		JsonNode login = nextOfType("LOGIN");
+		JsonNode login = nextOfType("LOGIN", userId);
 		assertThat(login.get("userId").asString()).isEqualTo(userId);
 		assertThat(login.get("clientId").asString()).isEqualTo(BFF);
 		assertThat(login.get("admin").asBoolean()).isFalse();
@@ -67,19 +67,19 @@ class AmqpEventListenerIT {
 
 	@Test
 	void failedLoginIsPublishedWithItsError() {
-		api.createUser(AuthstackKeycloak.REALM, "judy", "judy@example.test", PASSWORD);
+		String userId = api.createUser(AuthstackKeycloak.REALM, "judy", "judy@example.test", PASSWORD);
 
 		assertThatIllegalStateException()
 			.isThrownBy(() -> api.passwordGrant(AuthstackKeycloak.REALM, BFF, BFF_SECRET, "judy", "wrong password"));
 
-		assertThat(nextOfType("LOGIN_ERROR").get("error").asString()).isEqualTo("invalid_user_credentials");
+		assertThat(nextOfType("LOGIN_ERROR", userId).get("error").asString()).isEqualTo("invalid_user_credentials");
 	}
 
 	@Test
 	void adminChangeIsPublishedWithoutItsRepresentation() {
 		String userId = api.createUser(AuthstackKeycloak.REALM, "mallory", "mallory@example.test", PASSWORD);
 
-		JsonNode created = nextOfType("ADMIN_CREATE");
+		JsonNode created = nextOfType("ADMIN_CREATE", userId);
 
 		assertThat(created.get("resourcePath").asString()).isEqualTo("users/" + userId);
 		assertThat(created.get("details").get("resourceType").asString()).isEqualTo("USER");
@@ -89,7 +89,7 @@ class AmqpEventListenerIT {
 	@Test
 	void loginSucceedsWhileTheBrokerIsUnreachableAndItsEventFollowsLater() {
 		String userId = api.createUser(AuthstackKeycloak.REALM, "niaj", "niaj@example.test", PASSWORD);
-		nextOfType("ADMIN_CREATE");
+		nextOfType("ADMIN_CREATE", userId);
 		TestKeycloak.rabbitMqLink().cut();
 
 		JsonNode tokens = api.passwordGrant(AuthstackKeycloak.REALM, BFF, BFF_SECRET, "niaj", PASSWORD);
@@ -98,15 +98,19 @@ class AmqpEventListenerIT {
 		assertThat(this.events.takeAll())
 			.noneMatch((delivery) -> new String(delivery.getBody(), StandardCharsets.UTF_8).contains(userId));
 		TestKeycloak.rabbitMqLink().restore();
-		assertThat(nextOfType("LOGIN").get("userId").asString()).isEqualTo(userId);
+		assertThat(nextOfType("LOGIN", userId).get("userId").asString()).isEqualTo(userId);
 	}
 
-	/** The next event of that type; others (admin events of the set-up, say) are skipped. */
-	private JsonNode nextOfType(String type) {
+	/**
+	 * The next event of that type about that user; others are skipped: admin events of the set-up, and the events
+	 * of other test runs, whose Keycloaks publish to the same exchange of the same broker.
+	 */
+	private JsonNode nextOfType(String type, String userId) {
 		while (true) {
 			Delivery delivery = this.events.next(Duration.ofSeconds(30));
-			JsonNode event = JSON.readTree(new String(delivery.getBody(), StandardCharsets.UTF_8));
-			if (event.get("type").asString().equals(type)) {
+			String body = new String(delivery.getBody(), StandardCharsets.UTF_8);
+			JsonNode event = JSON.readTree(body);
+			if (event.get("type").asString().equals(type) && body.contains(userId)) {
 				assertThat(delivery.getEnvelope().getRoutingKey()).isEqualTo("authstack." + type);
 				return event;
 			}
