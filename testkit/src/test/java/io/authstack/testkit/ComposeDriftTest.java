@@ -83,7 +83,7 @@ class ComposeDriftTest {
 
 	@BeforeAll
 	static void readFiles() throws IOException {
-		root = repositoryRoot();
+		root = Checkout.root();
 		composeText = Files.readString(root.resolve("docker-compose.yml"));
 		Map<String, Object> compose = new Yaml(new SafeConstructor(new LoaderOptions())).load(composeText);
 		services = map(compose.get("services"), "services");
@@ -389,17 +389,6 @@ class ComposeDriftTest {
 	private static Map<String, Object> map(Object value, String what) {
 		assertThat(value).as(what).isInstanceOf(Map.class);
 		return (Map<String, Object>) value;
-	}
-
-	/** The nearest folder above the working directory that holds {@code realm-config/}. */
-	private static Path repositoryRoot() {
-		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			if (Files.isDirectory(dir.resolve("realm-config")) && Files.isRegularFile(dir.resolve("docker-compose.yml"))) {
-				return dir;
-			}
-		}
-		throw new IllegalStateException(
-				"No authstack checkout with docker-compose.yml above " + Path.of("").toAbsolutePath());
 	}
 
 }
