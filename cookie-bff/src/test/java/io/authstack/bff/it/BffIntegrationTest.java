@@ -76,6 +76,8 @@ public abstract class BffIntegrationTest {
 		KEYCLOAK = TestKeycloak.get(Map.of("AUTHSTACK_PUBLIC_URL", ORIGIN, "AUTHSTACK_BFF_INTERNAL_URL", ORIGIN));
 		KEYCLOAK_API = new KeycloakApi(KEYCLOAK);
 		DEMO_API = DemoApiProcess.start(KEYCLOAK);
+		// The demo API is a JVM of its own: it must not outlive the test JVM that started it.
+		Runtime.getRuntime().addShutdownHook(new Thread(DEMO_API::close, "demo-api-stop"));
 	}
 
 	@DynamicPropertySource
