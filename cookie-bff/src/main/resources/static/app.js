@@ -16,6 +16,8 @@
 		google_sign_in_refused: 'Google sign-in was refused for this account.',
 		google_email_in_use: 'An account with this email already exists: sign in with your password, or use "Log in with Keycloak" and Google there to confirm it is yours.',
 		google_interaction_required: 'Google sign-in needs one more step. Taking you to the sign-in page...',
+		google_nonce_mismatch: 'That Google sign-in was not started on this page, or took too long. Please sign in with Google again.',
+		google_token_replayed: 'That answer from Google was already used. Please sign in with Google again.',
 		otp_required: 'This device is new to your account: enter the code from your authenticator app.',
 		device_approval_required: 'This device is new to your account: approve it from the link we just emailed you, then log in again.',
 		device_denied: 'Signing in from a new device is not allowed for this account.',
@@ -210,27 +212,43 @@
 		const script = document.createElement('script');
 		script.src = 'https://accounts.google.com/gsi/client';
 		script.async = true;
-		script.addEventListener('load', () => {
-			window.google.accounts.id.initialize({
-				client_id: clientId,
-				callback: async (answer) => {
-					clearMessages();
-					try {
-						showSession(await api('POST', '/api/auth/google', { credential: answer.credential }));
-					}
-					catch (problem) {
-						sayError(problem);
-						// A step One Tap cannot show (a code, say): Keycloak's own pages can.
-						if (problem.code === 'google_interaction_required' || problem.code === 'otp_required') {
-							location.assign('/api/auth/login?provider=google&returnTo=/');
-						}
-					}
-				},
-			});
-			window.google.accounts.id.renderButton($('google-button'), { theme: 'outline', size: 'large', width: 300 });
-			$('google-button').hidden = false;
-		});
+		script.addEventListener('load', () => armGoogleButton(clientId));
 		document.head.appendChild(script);
+	}
+
+	// Every Google sign-in needs a nonce of its own from the BFF (kept in an HttpOnly cookie of this browser):
+	// Google puts it into the ID token, and the BFF accepts only a token with this browser's nonce, once. So
+	// the button is armed with a fresh one at load and again after every attempt that did not log in.
+	async function armGoogleButton(clientId) {
+		let nonce;
+		try {
+			nonce = (await api('POST', '/api/auth/google/nonce')).nonce;
+		}
+		catch (problem) {
+			sayError(problem);
+			return;
+		}
+		window.google.accounts.id.initialize({
+			client_id: clientId,
+			nonce,
+			callback: async (answer) => {
+				clearMessages();
+				try {
+					showSession(await api('POST', '/api/auth/google', { credential: answer.credential }));
+				}
+				catch (problem) {
+					sayError(problem);
+					// A step One Tap cannot show (a code, say): Keycloak's own pages can.
+					if (problem.code === 'google_interaction_required' || problem.code === 'otp_required') {
+						location.assign('/api/auth/login?provider=google&returnTo=/');
+						return;
+					}
+					armGoogleButton(clientId);
+				}
+			},
+		});
+		window.google.accounts.id.renderButton($('google-button'), { theme: 'outline', size: 'large', width: 300 });
+		$('google-button').hidden = false;
 	}
 
 	// A token from an email link (#token=..., which no server sees, or ?token=...) is read once, then removed

@@ -156,8 +156,10 @@ public final class FakeGoogle implements AutoCloseable {
 	}
 
 	/**
-	 * An ID token for a Google account, valid by default (issuer, audience, one hour of life, verified email,
-	 * signed with the current key); change what the test is about before {@link IdToken#sign()}.
+	 * An ID token for a Google account, valid by default (issuer, audience, one hour of life, verified email, a
+	 * fresh {@code jti}, a random {@code nonce}, signed with the current key); change what the test is about
+	 * before {@link IdToken#sign()}. Each call is a new token: {@code sign()} twice on one builder is the same
+	 * {@code jti} twice, as a replay is.
 	 */
 	public IdToken idToken(String subject, String email) {
 		return new IdToken(subject, email);
@@ -274,6 +276,9 @@ public final class FakeGoogle implements AutoCloseable {
 			this.claims.put("email_verified", true);
 			this.claims.put("iat", Date.from(now));
 			this.claims.put("exp", Date.from(now.plus(TOKEN_LIFETIME)));
+			// Google gives every ID token its own id, and the nonce of the request it answers (GIS's initialize).
+			this.claims.put("jti", UUID.randomUUID().toString());
+			this.claims.put("nonce", UUID.randomUUID().toString());
 		}
 
 		public IdToken issuer(String issuer) {
@@ -293,8 +298,14 @@ public final class FakeGoogle implements AutoCloseable {
 			return claim("hd", domain);
 		}
 
+		/** The nonce the client put into Google's request; {@code null} for a token without one. */
 		public IdToken nonce(String nonce) {
 			return claim("nonce", nonce);
+		}
+
+		/** The token's id; {@code null} for a token without one. */
+		public IdToken jti(String jti) {
+			return claim("jti", jti);
 		}
 
 		public IdToken name(String givenName, String familyName) {

@@ -50,7 +50,23 @@ class FakeGoogleTest {
 		assertThat(claims.getBooleanClaim("email_verified")).isTrue();
 		assertThat(claims.getClaim("hd")).as("a consumer account's token has no hosted domain").isNull();
 		assertThat(claims.getExpirationTime()).isAfter(new Date());
+		assertThat(claims.getJWTID()).isNotBlank();
+		assertThat(claims.getStringClaim("nonce")).isNotBlank();
 		assertThat(this.google.jwksRequests()).isEqualTo(1);
+	}
+
+	@Test
+	void everyTokenHasItsOwnIdAndTheNonceTheTestGaveIt() throws Exception {
+		JWTClaimsSet first = SignedJWT.parse(this.google.idToken("1", "a@example.test").nonce("n-1").sign())
+			.getJWTClaimsSet();
+		JWTClaimsSet second = SignedJWT.parse(this.google.idToken("1", "a@example.test").sign()).getJWTClaimsSet();
+		JWTClaimsSet bare = SignedJWT.parse(this.google.idToken("1", "a@example.test").jti(null).nonce(null).sign())
+			.getJWTClaimsSet();
+
+		assertThat(first.getStringClaim("nonce")).isEqualTo("n-1");
+		assertThat(first.getJWTID()).isNotEqualTo(second.getJWTID());
+		assertThat(bare.getJWTID()).isNull();
+		assertThat(bare.getClaim("nonce")).isNull();
 	}
 
 	@Test

@@ -33,6 +33,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	 */
 	static final String[] PUBLIC_AUTH_CALLS = { "/api/auth/login", "/api/auth/callback", "/api/auth/refresh",
 			"/api/auth/logout", "/api/auth/backchannel-logout", "/api/auth/google",
+			"/api/auth/google/nonce",
 			"/api/accounts/**" };
 
 	/** What the demo SPA reads before anyone is logged in: which login methods to show. */

@@ -19,12 +19,16 @@ import org.springframework.validation.annotation.Validated;
  * @param refreshPath the only path the refresh cookie is sent to
  * @param loginName the cookie holding a redirect login's {@code state}, {@code nonce} and PKCE verifier
  * @param loginMaxAge how long a redirect login may take
+ * @param googleNonceName the cookie holding the nonce of a "Sign in with Google" in this browser
+ * @param googleNonceMaxAge how long a nonce handed to Google Identity Services stays good (from the page asking
+ * for it to the person picking an account)
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6265bis#section-4.1.3">Cookie name prefixes</a>
  */
 @Validated
 @ConfigurationProperties("authstack.bff.cookie")
 public record CookieProperties(@NotEmpty @Valid List<Key> keys, @NotBlank String accessName,
-		@NotBlank String refreshName, @NotBlank String refreshPath, @NotBlank String loginName, Duration loginMaxAge) {
+		@NotBlank String refreshName, @NotBlank String refreshPath, @NotBlank String loginName, Duration loginMaxAge,
+		@NotBlank String googleNonceName, Duration googleNonceMaxAge) {
 
 	public CookieProperties {
 		keys = (keys != null) ? List.copyOf(keys) : List.of();
@@ -33,6 +37,8 @@ public record CookieProperties(@NotEmpty @Valid List<Key> keys, @NotBlank String
 		refreshPath = (refreshPath != null) ? refreshPath : "/api/auth";
 		loginName = (loginName != null) ? loginName : "__Host-Http-login";
 		loginMaxAge = (loginMaxAge != null) ? loginMaxAge : Duration.ofMinutes(10);
+		googleNonceName = (googleNonceName != null) ? googleNonceName : "__Host-Http-google-nonce";
+		googleNonceMaxAge = (googleNonceMaxAge != null) ? googleNonceMaxAge : Duration.ofMinutes(10);
 	}
 
 	/**

@@ -107,6 +107,20 @@ public final class SessionCookies {
 		add(response, this.properties.loginName(), "", "/", Duration.ZERO, "Lax");
 	}
 
+	/** @throws UnreadableCookieException when the cookie is present but not ours */
+	public Optional<GoogleNonceEnvelope> readGoogleNonce(HttpServletRequest request) {
+		return value(request, this.properties.googleNonceName()).map((v) -> open(v, GoogleNonceEnvelope.class));
+	}
+
+	/** {@code SameSite=Strict}: only the SPA's own calls carry it, the sign-in being one of them. */
+	public void writeGoogleNonce(HttpServletResponse response, GoogleNonceEnvelope envelope) {
+		add(response, this.properties.googleNonceName(), seal(envelope), "/", this.properties.googleNonceMaxAge());
+	}
+
+	public void clearGoogleNonce(HttpServletResponse response) {
+		add(response, this.properties.googleNonceName(), "", "/", Duration.ZERO);
+	}
+
 	/** Expires both cookies in the browser. */
 	public void clear(HttpServletResponse response) {
 		clearing().get(HttpHeaders.SET_COOKIE).forEach((cookie) -> response.addHeader(HttpHeaders.SET_COOKIE, cookie));

@@ -59,16 +59,18 @@ public final class KeycloakClient {
 
 	/**
 	 * Exchanges a Google ID token for tokens of ours through authstack's own grant type in Keycloak,
-	 * which verifies it and finds, links or creates the user.
+	 * which verifies it (its {@code nonce} must be {@code nonce}), spends it and finds, links or creates the user.
 	 */
-	public TokenResponse googleIdToken(String idToken, ForwardedClient client) {
+	public TokenResponse googleIdToken(String idToken, String nonce, ForwardedClient client) {
 		MultiValueMap<String, String> form = clientForm();
 		form.add("grant_type", GOOGLE_ID_TOKEN_GRANT);
 		form.add("id_token", idToken);
+		form.add("nonce", nonce);
 		Outcome outcome = post("token", form, client);
 		if (isSignInConflict(outcome)) {
 			// Another request signed this Google account up or linked it at the same moment and won (two tabs,
-			// a double click): the same token now finds the account. Once; a second conflict goes to the client.
+			// a double click): the same token now finds the account, Keycloak having given back the token it had
+			// spent on the lost race. Once; a second conflict goes to the client.
 			outcome = post("token", form, client);
 		}
 		return tokens(outcome);

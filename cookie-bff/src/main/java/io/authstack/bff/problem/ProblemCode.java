@@ -22,6 +22,8 @@ public enum ProblemCode {
 	GOOGLE_DOMAIN_NOT_ALLOWED(HttpStatus.UNAUTHORIZED, "Google account domain not allowed"),
 	GOOGLE_SIGN_IN_REFUSED(HttpStatus.UNAUTHORIZED, "Google sign-in refused"),
 	GOOGLE_INTERACTION_REQUIRED(HttpStatus.UNAUTHORIZED, "Google sign-in needs the redirect login"),
+	GOOGLE_NONCE_MISMATCH(HttpStatus.BAD_REQUEST, "Google sign-in not started in this browser"),
+	GOOGLE_TOKEN_REPLAYED(HttpStatus.BAD_REQUEST, "Google sign-in token already used"),
 	CSRF_REJECTED(HttpStatus.FORBIDDEN, "Cross-site request rejected"),
 	LOGIN_METHOD_DISABLED(HttpStatus.FORBIDDEN, "Login method disabled"),
 	ACCOUNT_SETUP_REQUIRED(HttpStatus.UNAUTHORIZED, "Account not fully set up"),

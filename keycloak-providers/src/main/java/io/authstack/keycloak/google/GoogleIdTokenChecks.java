@@ -1,5 +1,7 @@
 package io.authstack.keycloak.google;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -10,7 +12,8 @@ import org.keycloak.representations.IDToken;
 
 /**
  * The claim checks Google prescribes for an ID token whose signature is already verified: issuer, audience,
- * lifetime, then what the account must be to sign in here (a verified email, an allowed Workspace domain).
+ * lifetime, a {@code jti} (the grant refuses one it has seen), the {@code nonce} the client bound to its browser,
+ * then what the account must be to sign in here (a verified email, an allowed Workspace domain).
  *
  * @see <a href="https://developers.google.com/identity/openid-connect/openid-connect#validatinganidtoken">Google:
  * validating an ID token</a>
@@ -42,7 +45,8 @@ public final class GoogleIdTokenChecks {
 	}
 
 	/**
-	 * @param expectedNonce the nonce the client sent with the request, {@code null} when it sent none
+	 * @param expectedNonce the nonce the client sent with the request: the one it handed its browser for Google's
+	 * request; {@code null} (none sent) is refused like a mismatch
 	 * @return the identity the token asserts
 	 * @throws GoogleSignInException when a check fails
 	 */
@@ -63,8 +67,14 @@ public final class GoogleIdTokenChecks {
 		if (isBlank(token.getSubject())) {
 			throw invalid("no subject");
 		}
-		if (expectedNonce != null && !expectedNonce.equals(token.getNonce())) {
-			throw invalid("nonce mismatch");
+		if (isBlank(token.getId())) {
+			// Without an id, a replay of the token could not be told from its first use.
+			throw invalid("no jti");
+		}
+		if (isBlank(token.getNonce()) || expectedNonce == null || !MessageDigest
+			.isEqual(token.getNonce().getBytes(StandardCharsets.UTF_8), expectedNonce.getBytes(StandardCharsets.UTF_8))) {
+			// A token not bound to the caller's browser may have been taken from another one.
+			throw new GoogleSignInException(GoogleSignInRejection.NONCE_MISMATCH, "nonce missing or not the client's");
 		}
 		if (isBlank(token.getEmail()) || !Boolean.TRUE.equals(token.getEmailVerified())) {
 			throw new GoogleSignInException(GoogleSignInRejection.EMAIL_UNVERIFIED, "email not verified by Google");

@@ -32,7 +32,8 @@ import org.keycloak.social.google.GoogleIdentityProviderConfig;
 
 /**
  * An extension grant that exchanges a Google ID token ("Sign in with Google", One Tap) for this realm's tokens.
- * The token is verified locally ({@link GoogleIdTokenVerifier}, {@link GoogleIdTokenChecks}), the user found,
+ * The token is verified locally ({@link GoogleIdTokenVerifier}, {@link GoogleIdTokenChecks}: it must carry the
+ * {@code nonce} the client sends with it), spent ({@link GoogleTokenReplayGuard}), the user found,
  * linked or created ({@link GoogleAccountResolver}), the {@code google} provider's post-login flow run when it has
  * one, and the tokens issued through Keycloak's token manager with a
  * user session and a client session, like any login, recorded as a {@code LOGIN} event with
@@ -60,12 +61,15 @@ public final class GoogleIdTokenGrantType extends OAuth2GrantTypeBase {
 			IdentityProviderModel google = googleIdentityProvider();
 			IDToken token = new GoogleIdTokenVerifier(this.session, this.settings.jwksUrl())
 				.verify(this.formParams.getFirst(GoogleIdTokenGrantTypeFactory.ID_TOKEN_PARAMETER));
+			Instant now = Instant.now();
 			GoogleIdentity identity = checks(google).check(token,
-					this.formParams.getFirst(GoogleIdTokenGrantTypeFactory.NONCE_PARAMETER), Instant.now());
+					this.formParams.getFirst(GoogleIdTokenGrantTypeFactory.NONCE_PARAMETER), now);
 			this.event.detail(Details.IDENTITY_PROVIDER_USER_ID, identity.subject())
 				.detail(Details.IDENTITY_PROVIDER_USERNAME, identity.email());
-			UserModel user = new GoogleAccountResolver(this.session, this.realm, google, this.event)
-				.resolve(identity);
+			// Spent before anything is written for it, so that two requests with one token never both sign in.
+			GoogleTokenReplayGuard replays = new GoogleTokenReplayGuard(this.session, this.settings.clockSkew());
+			replays.spend(token, now);
+			UserModel user = resolve(google, identity, replays, token);
 			this.event.user(user).detail(Details.USERNAME, user.getUsername());
 			AuthenticationSessionModel authSession = authenticationSession(user, identity, scope);
 			runPostLoginFlow(google, authSession);
@@ -76,6 +80,19 @@ public final class GoogleIdTokenGrantType extends OAuth2GrantTypeBase {
 			this.event.detail(Details.REASON, ex.getMessage()).error(rejection.eventError());
 			throw new CorsErrorResponseException(this.cors, rejection.oauthError(), rejection.code(),
 					rejection.status());
+		}
+	}
+
+	private UserModel resolve(IdentityProviderModel google, GoogleIdentity identity, GoogleTokenReplayGuard replays,
+			IDToken token) {
+		try {
+			return new GoogleAccountResolver(this.session, this.realm, google, this.event).resolve(identity);
+		}
+		catch (GoogleSignInException ex) {
+			if (ex.rejection() == GoogleSignInRejection.CONCURRENT_SIGN_IN) {
+				replays.giveBack(token);
+			}
+			throw ex;
 		}
 	}
 
@@ -199,7 +216,7 @@ public final class GoogleIdTokenGrantType extends OAuth2GrantTypeBase {
 
 	@Override
 	public Set<String> getTokenParameterNames() {
-		return Set.of(GoogleIdTokenGrantTypeFactory.ID_TOKEN_PARAMETER);
+		return Set.of(GoogleIdTokenGrantTypeFactory.ID_TOKEN_PARAMETER, GoogleIdTokenGrantTypeFactory.NONCE_PARAMETER);
 	}
 
 }

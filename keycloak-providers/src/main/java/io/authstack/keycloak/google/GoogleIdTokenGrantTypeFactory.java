@@ -24,7 +24,7 @@ public final class GoogleIdTokenGrantTypeFactory implements OAuth2GrantTypeFacto
 	/** The request parameter carrying the Google ID token. */
 	public static final String ID_TOKEN_PARAMETER = "id_token";
 
-	/** The optional request parameter carrying the nonce the client put into Google's request. */
+	/** The required request parameter carrying the nonce the client put into Google's request. */
 	public static final String NONCE_PARAMETER = "nonce";
 
 	/** The realm identity provider whose settings apply and to which users are linked. */

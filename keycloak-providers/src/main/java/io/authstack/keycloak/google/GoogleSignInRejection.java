@@ -12,8 +12,17 @@ import org.keycloak.events.Errors;
  */
 public enum GoogleSignInRejection {
 
-	/** Unreadable, not RS256, unknown key, bad signature, wrong {@code iss} or {@code aud}, expired, bad nonce. */
+	/** Unreadable, not RS256, unknown key, bad signature, wrong {@code iss} or {@code aud}, expired, no {@code jti}. */
 	TOKEN_INVALID("google_token_invalid", Errors.INVALID_TOKEN),
+
+	/**
+	 * The token carries no {@code nonce}, or not the one the client sent: it was not issued for the browser the
+	 * client is signing in, so it may have been taken from another.
+	 */
+	NONCE_MISMATCH("google_nonce_mismatch", Errors.INVALID_TOKEN),
+
+	/** This token ({@code jti}) was already presented: one Google ID token signs in once. */
+	TOKEN_REPLAYED("google_token_replayed", Errors.INVALID_TOKEN),
 
 	/** Google does not vouch for the email address ({@code email_verified} is not true). */
 	EMAIL_UNVERIFIED("google_email_unverified", Errors.INVALID_TOKEN),

@@ -14,6 +14,8 @@ class GoogleIdTokenChecksTest {
 
 	private static final String CLIENT_ID = "web.apps.googleusercontent.com";
 
+	private static final String NONCE = "nonce-of-this-browser";
+
 	private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
 	private final GoogleIdTokenChecks checks = new GoogleIdTokenChecks(
@@ -26,7 +28,7 @@ class GoogleIdTokenChecksTest {
 		token.setGivenName("Ada");
 		token.setFamilyName("Lovelace");
 
-		GoogleIdentity identity = this.checks.check(token, null, NOW);
+		GoogleIdentity identity = this.checks.check(token, NONCE, NOW);
 
 		assertThat(identity).isEqualTo(new GoogleIdentity("1234", "ada@gmail.test", "Ada", "Lovelace", null));
 	}
@@ -36,7 +38,7 @@ class GoogleIdTokenChecksTest {
 		IDToken token = token();
 		token.issuer("accounts.google.com");
 
-		assertThat(this.checks.check(token, null, NOW).subject()).isEqualTo("1234");
+		assertThat(this.checks.check(token, NONCE, NOW).subject()).isEqualTo("1234");
 	}
 
 	@Test
@@ -44,7 +46,7 @@ class GoogleIdTokenChecksTest {
 		IDToken token = token();
 		token.audience("other.apps.googleusercontent.com");
 
-		assertRejected(token, null, GoogleSignInRejection.TOKEN_INVALID);
+		assertRejected(token, NONCE, GoogleSignInRejection.TOKEN_INVALID);
 	}
 
 	@Test
@@ -52,7 +54,7 @@ class GoogleIdTokenChecksTest {
 		IDToken token = token();
 		token.audience("other.apps.googleusercontent.com", CLIENT_ID);
 
-		assertThat(this.checks.check(token, null, NOW).subject()).isEqualTo("1234");
+		assertThat(this.checks.check(token, NONCE, NOW).subject()).isEqualTo("1234");
 	}
 
 	@Test
@@ -62,8 +64,8 @@ class GoogleIdTokenChecksTest {
 		IDToken expired = token();
 		expired.exp(NOW.getEpochSecond() - 31);
 
-		assertThat(this.checks.check(justExpired, null, NOW).subject()).isEqualTo("1234");
-		assertRejected(expired, null, GoogleSignInRejection.TOKEN_INVALID);
+		assertThat(this.checks.check(justExpired, NONCE, NOW).subject()).isEqualTo("1234");
+		assertRejected(expired, NONCE, GoogleSignInRejection.TOKEN_INVALID);
 	}
 
 	@Test
@@ -71,7 +73,7 @@ class GoogleIdTokenChecksTest {
 		IDToken token = token();
 		token.iat(NOW.getEpochSecond() + 120);
 
-		assertRejected(token, null, GoogleSignInRejection.TOKEN_INVALID);
+		assertRejected(token, NONCE, GoogleSignInRejection.TOKEN_INVALID);
 	}
 
 	@Test
@@ -79,18 +81,26 @@ class GoogleIdTokenChecksTest {
 		IDToken token = token();
 		token.exp(null);
 
-		assertRejected(token, null, GoogleSignInRejection.TOKEN_INVALID);
+		assertRejected(token, NONCE, GoogleSignInRejection.TOKEN_INVALID);
 	}
 
 	@Test
-	void nonceIsCheckedOnlyWhenTheClientSentOne() {
-		IDToken token = token();
-		token.setNonce("n-1");
+	void nonceMustBeTheOneTheClientSent() {
+		IDToken withoutNonce = token();
+		withoutNonce.setNonce(null);
 
-		assertThat(this.checks.check(token, null, NOW).subject()).isEqualTo("1234");
-		assertThat(this.checks.check(token, "n-1", NOW).subject()).isEqualTo("1234");
-		assertRejected(token, "n-2", GoogleSignInRejection.TOKEN_INVALID);
-		assertRejected(token(), "n-1", GoogleSignInRejection.TOKEN_INVALID);
+		assertThat(this.checks.check(token(), NONCE, NOW).subject()).isEqualTo("1234");
+		assertRejected(token(), "another-browsers-nonce", GoogleSignInRejection.NONCE_MISMATCH);
+		assertRejected(token(), null, GoogleSignInRejection.NONCE_MISMATCH);
+		assertRejected(withoutNonce, NONCE, GoogleSignInRejection.NONCE_MISMATCH);
+	}
+
+	@Test
+	void tokenWithoutAnIdIsInvalid() {
+		IDToken token = token();
+		token.id(null);
+
+		assertRejected(token, NONCE, GoogleSignInRejection.TOKEN_INVALID);
 	}
 
 	@Test
@@ -100,8 +110,8 @@ class GoogleIdTokenChecksTest {
 		IDToken unknown = token();
 		unknown.setEmailVerified(null);
 
-		assertRejected(unverified, null, GoogleSignInRejection.EMAIL_UNVERIFIED);
-		assertRejected(unknown, null, GoogleSignInRejection.EMAIL_UNVERIFIED);
+		assertRejected(unverified, NONCE, GoogleSignInRejection.EMAIL_UNVERIFIED);
+		assertRejected(unknown, NONCE, GoogleSignInRejection.EMAIL_UNVERIFIED);
 	}
 
 	@Test
@@ -110,7 +120,7 @@ class GoogleIdTokenChecksTest {
 		token.setEmailVerified(false);
 		token.issuer("https://accounts.evil.test");
 
-		assertRejected(token, null, GoogleSignInRejection.TOKEN_INVALID);
+		assertRejected(token, NONCE, GoogleSignInRejection.TOKEN_INVALID);
 	}
 
 	@Test
@@ -122,11 +132,11 @@ class GoogleIdTokenChecksTest {
 		IDToken outsider = token();
 		outsider.setOtherClaims("hd", "other.test");
 
-		assertThat(workspaceOnly.check(member, null, NOW).hostedDomain()).isEqualTo("example.test");
-		assertThatThrownBy(() -> workspaceOnly.check(outsider, null, NOW)).isInstanceOfSatisfying(
+		assertThat(workspaceOnly.check(member, NONCE, NOW).hostedDomain()).isEqualTo("example.test");
+		assertThatThrownBy(() -> workspaceOnly.check(outsider, NONCE, NOW)).isInstanceOfSatisfying(
 				GoogleSignInException.class,
 				(ex) -> assertThat(ex.rejection()).isEqualTo(GoogleSignInRejection.DOMAIN_NOT_ALLOWED));
-		assertThatThrownBy(() -> workspaceOnly.check(token(), null, NOW)).isInstanceOfSatisfying(
+		assertThatThrownBy(() -> workspaceOnly.check(token(), NONCE, NOW)).isInstanceOfSatisfying(
 				GoogleSignInException.class,
 				(ex) -> assertThat(ex.rejection()).isEqualTo(GoogleSignInRejection.DOMAIN_NOT_ALLOWED));
 	}
@@ -145,6 +155,8 @@ class GoogleIdTokenChecksTest {
 		token.setEmailVerified(true);
 		token.iat(NOW.getEpochSecond() - 60);
 		token.exp(NOW.getEpochSecond() + 3540);
+		token.id("jti-1");
+		token.setNonce(NONCE);
 		return token;
 	}
 

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -120,29 +121,65 @@ class GoogleIdTokenGrantIT {
 	}
 
 	@Test
-	void concurrentFirstSignInsOfOneGoogleAccountCreateOneUserAndTheOthersMayRetry() {
+	void concurrentFirstSignInsOfOneGoogleAccountCreateOneUserAndTheOthersMayRetryWithTheSameToken() {
 		String sub = newSubject();
 		String email = sub + "@gmail.test";
+		List<String> tokens = new ArrayList<>();
 		List<CompletableFuture<Answer>> signIns = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
 			String token = google.idToken(sub, email).sign();
+			tokens.add(token);
 			signIns.add(CompletableFuture.supplyAsync(() -> grant(token)));
 		}
 
 		List<Answer> answers = signIns.stream().map(CompletableFuture::join).toList();
 
 		String userId = onlyUserWithEmail(email).get("id").asString();
-		assertThat(answers).allSatisfy((answer) -> {
-			if (answer.status() == 200) {
-				assertThat(claims(answer, "access_token").get("sub").asString()).isEqualTo(userId);
-			}
-			else {
+		for (int i = 0; i < answers.size(); i++) {
+			Answer answer = answers.get(i);
+			if (answer.status() != 200) {
 				assertThat(answer.status()).isEqualTo(503);
 				assertThat(answer.body().get("error_description").asString()).isEqualTo("google_sign_in_conflict");
+				// The lost race spent nothing: the same token, sent again, signs in.
+				answer = grant(tokens.get(i));
 			}
-		});
-		assertThat(claims(grant(google.idToken(sub, email).sign()), "access_token").get("sub").asString())
-			.isEqualTo(userId);
+			assertThat(claims(answer, "access_token").get("sub").asString()).isEqualTo(userId);
+		}
+	}
+
+	/** The attack: a Google ID token seen once (a log, a proxy, a stolen request) is sent again within its hour. */
+	@Test
+	void googleIdTokenSignsInOnceAndItsReplayIsRefused() {
+		String sub = newSubject();
+		String token = google.idToken(sub, sub + "@gmail.test").sign();
+
+		Answer first = grant(token);
+		Answer replay = grant(token);
+
+		assertThat(first.status()).isEqualTo(200);
+		assertRefused(replay, "google_token_replayed");
+		// The replay is in the realm's events, for whoever watches for stolen tokens.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				api.adminGet("/admin/realms/" + REALM + "/events?type=LOGIN_ERROR&max=200").valueStream()
+					.filter((event) -> sub.equals(event.path("details").path("identity_provider_user_id").asString(null))))
+			.anySatisfy((event) -> assertThat(event.path("details").path("reason").asString())
+				.startsWith("google_token_replayed")));
+	}
+
+	@Test
+	void concurrentReplaysOfOneTokenSignInExactlyOnce() {
+		String sub = newSubject();
+		String token = google.idToken(sub, sub + "@gmail.test").sign();
+		List<CompletableFuture<Answer>> signIns = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			signIns.add(CompletableFuture.supplyAsync(() -> grant(token)));
+		}
+
+		List<Answer> answers = signIns.stream().map(CompletableFuture::join).toList();
+
+		assertThat(answers).filteredOn((answer) -> answer.status() == 200).hasSize(1);
+		assertThat(answers).filteredOn((answer) -> answer.status() != 200)
+			.allSatisfy((answer) -> assertRefused(answer, "google_token_replayed"));
 	}
 
 	@Test
@@ -248,19 +285,47 @@ class GoogleIdTokenGrantIT {
 				Arguments.of("issued in the future", fn((t) -> t.issuedAt(Instant.now().plus(Duration.ofHours(1))).sign())),
 				Arguments.of("wrong audience", fn((t) -> t.audience("someone-elses-app.apps.googleusercontent.com").sign())),
 				Arguments.of("wrong issuer", fn((t) -> t.issuer("https://accounts.evil.test").sign())),
+				Arguments.of("no jti", fn((t) -> t.jti(null).sign())),
 				Arguments.of("not a JWT", fn((t) -> "not-a-jwt")));
 	}
 
+	/** The attack: a token Google issued for another browser's sign-in, presented by this one. */
 	@Test
-	void nonceMustMatchWhenTheClientSendsOne() {
+	void tokenWhoseNonceIsNotTheClientsIsRefusedAndNotSpent() {
 		String sub = newSubject();
-		String token = google.idToken(sub, sub + "@gmail.test").nonce("nonce-from-the-spa").sign();
+		String token = google.idToken(sub, sub + "@gmail.test").nonce("nonce-of-the-victims-browser").sign();
 
-		Answer wrong = grant(token, Map.of(GoogleIdTokenGrantTypeFactory.NONCE_PARAMETER, "another-nonce"));
-		Answer right = grant(token, Map.of(GoogleIdTokenGrantTypeFactory.NONCE_PARAMETER, "nonce-from-the-spa"));
+		Answer wrong = grant(token, Map.of(GoogleIdTokenGrantTypeFactory.NONCE_PARAMETER, "nonce-of-this-browser"));
 
-		assertRefused(wrong, "google_token_invalid");
-		assertThat(right.status()).isEqualTo(200);
+		assertRefused(wrong, "google_nonce_mismatch");
+		assertThat(usersWithEmail(sub + "@gmail.test")).isEmpty();
+		// Refused before it was spent: the victim's own sign-in with it still works.
+		assertThat(grant(token, Map.of(GoogleIdTokenGrantTypeFactory.NONCE_PARAMETER, "nonce-of-the-victims-browser"))
+			.status()).isEqualTo(200);
+	}
+
+	@Test
+	void tokenWithoutANonceIsRefusedWhateverTheClientSends() {
+		String sub = newSubject();
+		String token = google.idToken(sub, sub + "@gmail.test").nonce(null).sign();
+
+		assertRefused(grant(token, Map.of(GoogleIdTokenGrantTypeFactory.NONCE_PARAMETER, "some-nonce")),
+				"google_nonce_mismatch");
+		assertRefused(grant(token), "google_nonce_mismatch");
+		assertThat(usersWithEmail(sub + "@gmail.test")).isEmpty();
+	}
+
+	@Test
+	void clientThatSendsNoNonceIsRefused() {
+		String sub = newSubject();
+		String token = google.idToken(sub, sub + "@gmail.test").sign();
+
+		Answer answer = api.token(REALM, Map.of("grant_type", GoogleIdTokenGrantTypeFactory.PROVIDER_ID, "client_id",
+				BFF_CLIENT, "client_secret", BFF_SECRET, "scope", "openid", GoogleIdTokenGrantTypeFactory.ID_TOKEN_PARAMETER,
+				token));
+
+		assertRefused(answer, "google_nonce_mismatch");
+		assertThat(usersWithEmail(sub + "@gmail.test")).isEmpty();
 	}
 
 	@Test
@@ -544,6 +609,8 @@ class GoogleIdTokenGrantIT {
 		Map<String, String> form = new HashMap<>(Map.of("grant_type", GoogleIdTokenGrantTypeFactory.PROVIDER_ID,
 				"client_id", BFF_CLIENT, "client_secret", BFF_SECRET, "scope", "openid",
 				GoogleIdTokenGrantTypeFactory.ID_TOKEN_PARAMETER, idToken));
+		// As the BFF does: the nonce it bound to the browser, which an honest sign-in's token carries.
+		nonceOf(idToken).ifPresent((nonce) -> form.put(GoogleIdTokenGrantTypeFactory.NONCE_PARAMETER, nonce));
 		form.putAll(extra);
 		return api.token(REALM, form, headers);
 	}
@@ -647,6 +714,15 @@ class GoogleIdTokenGrantIT {
 		assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
 		String payload = answer.body().get(tokenName).asString().split("\\.")[1];
 		return JSON.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+	}
+
+	private static Optional<String> nonceOf(String idToken) {
+		String[] parts = idToken.split("\\.");
+		if (parts.length < 2) {
+			return Optional.empty();
+		}
+		JsonNode payload = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+		return Optional.ofNullable(payload.get("nonce")).map(JsonNode::asString);
 	}
 
 	private static String newSubject() {
