@@ -25,6 +25,8 @@ final class MarkdownReport {
 
 	static final String COMMAND = "bench/run.sh";
 
+	static final String RELAY_ONLY_COMMAND = COMMAND + " " + BenchmarkReport.RELAY_ONLY;
+
 	private static final long RSS_TARGET_BYTES = 256L * 1024 * 1024;
 
 	/** The processes with an RSS target; others are context. */
@@ -71,6 +73,18 @@ final class MarkdownReport {
 			+ "refresh (now Jedis, on the request's thread: about 27 % less CPU per refresh in the BFF); and the 5 s "
 			+ "warm-up measured a BFF whose C2 compiler threads were still busy (the warm-up now runs until the "
 			+ "throughput is steady).";
+
+	private static final String RELAY_BOUND = "What bounds it: a relayed call is the direct call plus the BFF's "
+			+ "work, on the same CPUs as the client, the demo API, Keycloak and Redis: the request in, the session "
+			+ "check (cookie opened, RS256 token verified, the revocation check in Redis), the cached exchanged token "
+			+ "(one Redis read, one cookie-sealed value opened), the headers filtered, and the call out to the API "
+			+ "over a pooled connection with the answer copied through. Throughput follows the sum of those costs "
+			+ "(last column).";
+
+	private static final String RELAY_CPU_BOUND = "What bounds it: besides the session check that "
+			+ "`GET /api/auth/session` also runs, a relayed call reads the exchanged token from Redis and opens it, "
+			+ "and makes a second HTTP exchange (out to the API, the answer back through): the gateway's routing and "
+			+ "header filters, Apache HttpClient's request and response, Tomcat streaming the answer to the client.";
 
 	private static final String RSS_BOUND = "What bounds it is the JVM's memory besides the heap. Under this load "
 			+ "`-XX:NativeMemoryTracking=summary` (`jcmd PID VM.native_memory summary`) counts class metadata at about "
@@ -123,7 +137,7 @@ final class MarkdownReport {
 				+ "). Scenarios of one pair run in alternating rounds so noise falls on all alike. Throughput is "
 				+ "successful calls per second; the ratio is ours ÷ baseline, so ≥ the target is good. Latencies "
 				+ "include the generator's own time on the same CPUs.");
-		line("- The email pair (4) counts emails per second from the first job published to the last message the SMTP "
+		line("- The email pair (5) counts emails per second from the first job published to the last message the SMTP "
 				+ "sink stored (" + emailSettings + "); both sides open one SMTP connection per message.");
 		line("- The realm ships as it is; what the load needs the bench sets through the admin REST API at run time. "
 				+ "Brute-force detection is switched off: it locks a user who logs in hundreds of times a second "
@@ -138,6 +152,34 @@ final class MarkdownReport {
 				+ "`/proc/PID/stat`), divided by the calls. A call through the BFF costs the BFF's share plus what the "
 				+ "direct call costs Keycloak; once the CPUs are saturated, throughput follows the sum.");
 		line();
+		machine(machine, versions, loadAverages);
+		jmh(jmh, sealedBytes);
+		load(load);
+		misses();
+		return this.out.toString();
+	}
+
+	/**
+	 * The relay pair alone ({@link #RELAY_ONLY_COMMAND}), for iterating on the relay: the same section as in the full
+	 * report, with its own machine, load averages and misses. It never replaces {@code BENCHMARKS.md}.
+	 */
+	String renderRelayOnly(Instant started, Duration took, Machine machine, Properties versions,
+			List<String> loadAverages, List<LoadResult> relay, String loadSettings) {
+		line("# authstack benchmarks: the relay pair alone");
+		line();
+		line("Generated " + started.truncatedTo(ChronoUnit.SECONDS) + " in " + took.toMinutes() + " min by `"
+				+ RELAY_ONLY_COMMAND + "`. Load: a closed-loop Java `HttpClient` generator on loopback (" + loadSettings
+				+ "), the scenarios in alternating rounds.");
+		line();
+		machine(machine, versions, loadAverages);
+		line("## Load against the running stack");
+		line();
+		relay(relay);
+		misses();
+		return this.out.toString();
+	}
+
+	private void machine(Machine machine, Properties versions, List<String> loadAverages) {
 		line("## Machine");
 		line();
 		line("| | |");
@@ -157,8 +199,9 @@ final class MarkdownReport {
 			line("| " + name + " | " + versions.getProperty(name, "unknown") + " |");
 		}
 		line();
-		jmh(jmh, sealedBytes);
-		load(load);
+	}
+
+	private void misses() {
 		line("## Targets missed, and anomalies, in this run");
 		line();
 		if (this.misses.isEmpty()) {
@@ -168,7 +211,6 @@ final class MarkdownReport {
 			this.misses.forEach((miss) -> line("- " + miss));
 		}
 		line();
-		return this.out.toString();
 	}
 
 	private void jmh(JmhFigures jmh, int sealedBytes) {
@@ -229,8 +271,9 @@ final class MarkdownReport {
 				+ target(riskShare <= 0.10, "≤ 10 %", "Device-risk check: " + percent(riskShare) + " of a login",
 						RISK_BOUND) + ".");
 		line();
+		relay(load.relay());
 		email(load.email());
-		line("### 5. Peak resident memory after the load");
+		line("### 6. Peak resident memory after the load");
 		line();
 		line("| Process | Peak RSS (VmHWM) | Target |");
 		line("|---|---|---|");
@@ -246,13 +289,38 @@ final class MarkdownReport {
 			line("| " + rss.getKey() + " | " + text + " | " + targetText + " |");
 		}
 		line();
-		line("The BFF and the worker run with `" + String.join(" ", ServiceJvm.MEMORY_OPTIONS) + "`, as `./authstack "
+		line("The BFF, the demo API and the worker run with `" + String.join(" ", ServiceJvm.MEMORY_OPTIONS) + "`, as `./authstack "
 				+ "up` and the Docker images start them (testkit `ServiceJvm`). Keycloak runs as `kc.sh` starts it.");
 		line();
 	}
 
+	private void relay(List<LoadResult> results) {
+		line("### 4. An API call relayed by the BFF vs. the same API called directly");
+		line();
+		table(results);
+		LoadResult relayed = results.get(0);
+		LoadResult direct = results.get(1);
+		LoadResult session = results.get(2);
+		double ratio = relayed.throughput() / direct.throughput();
+		line("- Relayed ÷ direct: " + ratio(ratio) + " throughput, " + ratio(millis(relayed.p50()) / millis(direct.p50()))
+				+ " p50 latency; target ≥ 0.8×: " + target(ratio >= 0.8, "≥ 0.8×",
+						"Relayed API call: " + ratio(ratio) + " the direct call's throughput", RELAY_BOUND) + ".");
+		Duration relayCpu = bffCpuPerCall(relayed);
+		Duration sessionCpu = bffCpuPerCall(session);
+		double cpu = millis(relayCpu) / millis(sessionCpu);
+		line("- The BFF's CPU per relayed call ÷ per session check: " + ratio(cpu) + " ("
+				+ millis(relayCpu, sessionCpu) + "); target ≤ 1.3×: " + target(cpu <= 1.3, "≤ 1.3×",
+						"BFF CPU per relayed call: " + ratio(cpu) + " its CPU per session check", RELAY_CPU_BOUND)
+				+ ".");
+		line();
+	}
+
+	private static Duration bffCpuPerCall(LoadResult result) {
+		return result.serverCpuPerCall().getOrDefault("BFF", Duration.ZERO);
+	}
+
 	private void email(List<EmailDelivery.Result> results) {
-		line("### 4. Notification worker vs. a plain JavaMail loop");
+		line("### 5. Notification worker vs. a plain JavaMail loop");
 		line();
 		line("| Scenario | Emails | Seconds | Emails/s | Emails/s ÷ first row |");
 		line("|---|---|---|---|---|");
