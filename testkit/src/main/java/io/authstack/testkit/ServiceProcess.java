@@ -30,7 +30,7 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the service and waits until its {@code /actuator/health} answers.
+	 * Starts the service with its actuator on its own port and waits until {@code /actuator/health} answers.
 	 * @param root the checkout, whose {@code <module>/target} holds the built jar
 	 * @param module {@code cookie-bff}, {@code notification-worker}, {@code demo-api}
 	 * @param port a free loopback port ({@link FreePorts})
@@ -38,12 +38,21 @@ public final class ServiceProcess implements AutoCloseable {
 	 * @param log where the service's output goes
 	 */
 	public static ServiceProcess start(Path root, String module, int port, List<String> arguments, Path log) {
+		return start(root, module, port, port, arguments, log);
+	}
+
+	/**
+	 * {@link #start(Path, String, int, List, Path)} with the actuator on a port of its own, on loopback: for the
+	 * worker, whose configuration puts its actuator on a loopback address, which Spring Boot allows only on a
+	 * separate port.
+	 * @param managementPort another free loopback port, where {@code /actuator/health} answers
+	 */
+	public static ServiceProcess start(Path root, String module, int port, int managementPort, List<String> arguments,
+			Path log) {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(ServiceJvm.withMemoryOptions(List.of("-jar", runnableJar(root, module).toString(),
-				"--server.port=" + port, "--server.address=127.0.0.1",
-				// The actuator on that port too (the worker's own default is a separate management port).
-				"--management.server.port=" + port)));
+				"--server.port=" + port, "--server.address=127.0.0.1", "--management.server.port=" + managementPort)));
 		command.addAll(arguments);
 		try {
 			Files.createDirectories(log.toAbsolutePath().getParent());
@@ -51,7 +60,7 @@ public final class ServiceProcess implements AutoCloseable {
 			builder.environment().putAll(ServiceJvm.ENVIRONMENT);
 			Process process = builder.start();
 			ServerProcess server = new ServerProcess(module, process.toHandle(), log);
-			server.awaitHealthy(URI.create("http://127.0.0.1:" + port + "/actuator/health"), START_TIMEOUT);
+			server.awaitHealthy(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"), START_TIMEOUT);
 			return new ServiceProcess(server, port);
 		}
 		catch (IOException ex) {

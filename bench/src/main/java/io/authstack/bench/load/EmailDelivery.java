@@ -93,7 +93,7 @@ public final class EmailDelivery {
 				Channel channel = amqp.createChannel()) {
 			channel.confirmSelect();
 			try (ServiceProcess worker = ServiceProcess.start(root, "notification-worker", FreePorts.next(),
-					workerArguments(sink), root.resolve("bench/target/notification-worker.log"))) {
+					FreePorts.next(), workerArguments(sink), root.resolve("bench/target/notification-worker.log"))) {
 				Duration workerTime = Duration.ZERO;
 				Duration loopTime = Duration.ZERO;
 				for (int round = 0; round <= this.rounds; round++) {

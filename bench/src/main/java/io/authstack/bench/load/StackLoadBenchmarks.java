@@ -19,8 +19,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import io.authstack.testkit.AuthenticationFlows;
-import io.authstack.testkit.FreePorts;
 import io.authstack.testkit.AuthstackKeycloak;
+import io.authstack.testkit.DemoApiProcess;
+import io.authstack.testkit.FreePorts;
 import io.authstack.testkit.KeycloakApi;
 import io.authstack.testkit.KeycloakServer;
 import io.authstack.testkit.ServiceProcess;
@@ -32,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The load benchmarks against the real stack on loopback: Keycloak as the tests start it (our providers, the
- * realm imported, PostgreSQL), the BFF's jar in its own process, Redis. Each pair runs in one go, alternating:
+ * realm imported, PostgreSQL), the BFF's jar and the demo API's in processes of their own, Redis. Each pair runs in
+ * one go, alternating:
  * <ol>
  * <li>{@code GET /api/auth/session} with a valid cookie vs. the BFF's unauthenticated health endpoint vs. asking
  * Keycloak's userinfo for the same user and client;</li>
@@ -41,8 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code POST /api/auth/login} vs. Keycloak's password grant called directly, and that grant again with the
  * device-risk authenticator switched off in the realm's direct grant flow (through the admin REST API, per
  * round);</li>
+ * <li>{@code GET /api/demo/whoami} relayed by the BFF to the demo API (the token exchanged once per session, then
+ * cached) vs. the demo API's {@code GET /whoami} called directly with a token Keycloak exchanged for its audience,
+ * beside {@code GET /api/auth/session}, whose BFF CPU per call is the relay's baseline;</li>
  * <li>the notification worker vs. a plain JavaMail loop ({@link EmailDelivery});</li>
- * <li>the peak resident memory of the BFF and the worker after their load.</li>
+ * <li>the peak resident memory of the BFF, the demo API and the worker after their load.</li>
  * </ol>
  * What the load needs of the realm it sets through the admin REST API at run time; the realm file stays as it ships.
  */
@@ -67,6 +72,9 @@ public final class StackLoadBenchmarks {
 
 	private static final String DEVICE_RISK = "device-risk";
 
+	/** The demo API's audience, and the BFF's client scope that puts it into a token (the realm as it ships). */
+	private static final String DEMO_API_AUDIENCE = "demo-api";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpLoad load;
@@ -86,13 +94,64 @@ public final class StackLoadBenchmarks {
 
 	private URI realm;
 
+	private URI demoApi;
+
 	public StackLoadBenchmarks(HttpLoad load, EmailDelivery email) {
 		this.load = load;
 		this.email = email;
 	}
 
-	/** Starts Keycloak, the BFF and the worker, runs the pairs, stops the BFF and worker (Keycloak stops with the JVM). */
+	/**
+	 * Starts Keycloak, the demo API, the BFF and the worker, runs the pairs, stops the BFF, the demo API and the
+	 * worker (Keycloak stops with the JVM).
+	 */
 	public Results run(Path root) throws IOException, InterruptedException, TimeoutException {
+		Map<String, OptionalLong> peakRss = new LinkedHashMap<>();
+		List<LoadResult> session;
+		List<LoadResult> refresh;
+		List<LoadResult> login;
+		List<LoadResult> relay;
+		KeycloakServer keycloak;
+		try (Stack stack = startStack(root)) {
+			keycloak = stack.keycloak();
+			logger.info("Pair 1: session check vs. health vs. Keycloak ...");
+			session = sessionPair(stack.servers());
+			logger.info("Pair 2: refresh ...");
+			refresh = this.load.compare(scenarios("BFF POST /api/auth/refresh", this::bffRefreshClient,
+					"Keycloak refresh grant, direct", this::keycloakRefreshClient), stack.servers());
+			logger.info("Pair 3: login, with and without the device-risk check ...");
+			Map<String, HttpLoad.Scenario> logins = new LinkedHashMap<>();
+			logins.put("BFF POST /api/auth/login", withDeviceRisk(true, () -> () -> outcome(bffLogin(), 200)));
+			logins.put("Keycloak password grant, direct",
+					withDeviceRisk(true, () -> () -> outcome(passwordGrant(Map.of()), 200)));
+			logins.put("Keycloak password grant, direct, device-risk check off in the flow",
+					withDeviceRisk(false, () -> () -> outcome(passwordGrant(Map.of()), 200)));
+			login = this.load.compare(logins, stack.servers());
+			logger.info("Pair 4: relayed API call vs. the API called directly ...");
+			relay = relayPair(stack.servers());
+			peakRss.put("cookie-bff", PeakMemory.of(stack.bff().pid()));
+			peakRss.put(DemoApiProcess.MODULE, PeakMemory.of(stack.demoApi().pid()));
+		}
+		logger.info("Pair 5: the worker's emails vs. a plain JavaMail loop ...");
+		EmailDelivery.Results emails = this.email.run(root);
+		peakRss.put("notification-worker", emails.workerPeakRss());
+		peakRss.put("Keycloak", PeakMemory.ofTree(keycloak.pid()));
+		return new Results(session, refresh, login, relay, emails.pair(), peakRss);
+	}
+
+	/** Pair 4 alone ({@code bench/run.sh --only=relay}): Keycloak, the demo API and the BFF, then the relay pair. */
+	public List<LoadResult> runRelayPair(Path root) throws IOException, InterruptedException {
+		try (Stack stack = startStack(root)) {
+			logger.info("Pair 4: relayed API call vs. the API called directly ...");
+			return relayPair(stack.servers());
+		}
+	}
+
+	/**
+	 * Keycloak with the bench's user, the demo API, and the BFF relaying {@code /api/demo} to it as {@code ./authstack
+	 * up} does (token exchanged for the API's audience).
+	 */
+	private Stack startStack(Path root) {
 		logger.info("Starting Keycloak (build and start take a minute or two) ...");
 		KeycloakServer keycloak = TestKeycloak.get();
 		this.realm = URI.create(keycloak.realmUrl(AuthstackKeycloak.REALM));
@@ -108,39 +167,25 @@ public final class StackLoadBenchmarks {
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
 		String cookieSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		logger.info("Starting the BFF ...");
-		Map<String, OptionalLong> peakRss = new LinkedHashMap<>();
-		List<LoadResult> session;
-		List<LoadResult> refresh;
-		List<LoadResult> login;
-		int port = FreePorts.next();
-		try (ServiceProcess process = ServiceProcess.start(root, "cookie-bff", port, bffArguments(port, cookieSecret),
-				root.resolve("bench/target/cookie-bff.log"))) {
-			this.bff = process.baseUrl();
+		logger.info("Starting the demo API and the BFF ...");
+		DemoApiProcess demoApi = DemoApiProcess.start(keycloak, root.resolve("bench/target/demo-api.log"));
+		try {
+			this.demoApi = demoApi.baseUrl();
+			int port = FreePorts.next();
+			ServiceProcess bff = ServiceProcess.start(root, "cookie-bff", port, bffArguments(port, cookieSecret),
+					root.resolve("bench/target/cookie-bff.log"));
+			this.bff = bff.baseUrl();
 			ServerCpu servers = ServerCpu.none()
-				.with("BFF", process.pid())
+				.with("BFF", bff.pid())
 				.with("Keycloak", keycloak.pid())
+				.with("demo API", demoApi.pid())
 				.withExecutable("Redis", "redis-server");
-			logger.info("Pair 1: session check vs. health vs. Keycloak ...");
-			session = sessionPair(servers);
-			logger.info("Pair 2: refresh ...");
-			refresh = this.load.compare(scenarios("BFF POST /api/auth/refresh", this::bffRefreshClient,
-					"Keycloak refresh grant, direct", this::keycloakRefreshClient), servers);
-			logger.info("Pair 3: login, with and without the device-risk check ...");
-			Map<String, HttpLoad.Scenario> logins = new LinkedHashMap<>();
-			logins.put("BFF POST /api/auth/login", withDeviceRisk(true, () -> () -> outcome(bffLogin(), 200)));
-			logins.put("Keycloak password grant, direct",
-					withDeviceRisk(true, () -> () -> outcome(passwordGrant(Map.of()), 200)));
-			logins.put("Keycloak password grant, direct, device-risk check off in the flow",
-					withDeviceRisk(false, () -> () -> outcome(passwordGrant(Map.of()), 200)));
-			login = this.load.compare(logins, servers);
-			peakRss.put("cookie-bff", PeakMemory.of(process.pid()));
+			return new Stack(keycloak, demoApi, bff, servers);
 		}
-		logger.info("Pair 4: the worker's emails vs. a plain JavaMail loop ...");
-		EmailDelivery.Results emails = this.email.run(root);
-		peakRss.put("notification-worker", emails.workerPeakRss());
-		peakRss.put("Keycloak", PeakMemory.ofTree(keycloak.pid()));
-		return new Results(session, refresh, login, emails.pair(), peakRss);
+		catch (RuntimeException ex) {
+			demoApi.close();
+			throw ex;
+		}
 	}
 
 	private List<String> bffArguments(int port, String cookieSecret) {
@@ -152,7 +197,12 @@ public final class StackLoadBenchmarks {
 				"--authstack.bff.rate-limit.per-address.capacity=100000000",
 				"--authstack.bff.rate-limit.per-username.capacity=100000000",
 				// One line per login at INFO is the BFF's audit trail, not what is measured here.
-				"--logging.level.io.authstack=WARN");
+				"--logging.level.io.authstack=WARN",
+				// The demo route as ./authstack up configures it.
+				"--authstack.bff.apis[0].id=demo", "--authstack.bff.apis[0].path-prefix=/api/demo",
+				"--authstack.bff.apis[0].target=" + this.demoApi, "--authstack.bff.apis[0].token=required",
+				"--authstack.bff.apis[0].audience=" + DEMO_API_AUDIENCE,
+				"--authstack.bff.apis[0].scope=" + DEMO_API_AUDIENCE);
 	}
 
 	/** The scenario, with the realm's direct grant flow switched as it needs before each round's clients start. */
@@ -187,13 +237,68 @@ public final class StackLoadBenchmarks {
 	}
 
 	private HttpRequest sessionRequest() throws IOException, InterruptedException {
+		return loggedIn("/api/auth/session");
+	}
+
+	/** A GET of {@code path} at the BFF with the access cookie of a new session. */
+	private HttpRequest loggedIn(String path) throws IOException, InterruptedException {
 		HttpResponse<String> login = bffLogin();
 		if (login.statusCode() != 200) {
 			throw new IllegalStateException("BFF login answered " + login.statusCode() + ": " + login.body());
 		}
-		return HttpRequest.newBuilder(this.bff.resolve("/api/auth/session"))
+		return HttpRequest.newBuilder(this.bff.resolve(path))
 			.header("Cookie", ACCESS_COOKIE + "=" + cookies(login).get(ACCESS_COOKIE))
 			.build();
+	}
+
+	/**
+	 * Each round's clients get new sessions, as in pair 1. The session check is the third scenario, so that the
+	 * BFF's CPU per relayed call and per session check come from the same rounds.
+	 */
+	private List<LoadResult> relayPair(ServerCpu servers) {
+		Map<String, HttpLoad.Scenario> scenarios = new LinkedHashMap<>();
+		scenarios.put("BFF GET /api/demo/whoami, relayed, valid cookie", () -> {
+			HttpRequest relayed = relayedRequest();
+			return () -> outcome(send(relayed), 200);
+		});
+		scenarios.put("demo API GET /whoami, direct, exchanged bearer token", () -> {
+			HttpRequest direct = directWhoamiRequest();
+			return () -> outcome(send(direct), 200);
+		});
+		scenarios.put("BFF GET /api/auth/session, valid cookie", () -> {
+			HttpRequest session = sessionRequest();
+			return () -> outcome(send(session), 200);
+		});
+		return this.load.compare(scenarios, servers);
+	}
+
+	/**
+	 * A relayed call of a new session, called once unmeasured: that first call exchanges the token at Keycloak,
+	 * every later one of the session takes it from the BFF's cache, which is what a relayed call costs.
+	 */
+	private HttpRequest relayedRequest() throws IOException, InterruptedException {
+		HttpRequest relayed = loggedIn("/api/demo/whoami");
+		HttpResponse<String> first = send(relayed);
+		if (first.statusCode() != 200) {
+			throw new IllegalStateException("The relay answered " + first.statusCode() + ": " + first.body());
+		}
+		return relayed;
+	}
+
+	/** The token the relay sends, asked for as the BFF asks: the user's token exchanged for the API's audience. */
+	private HttpRequest directWhoamiRequest() throws IOException, InterruptedException {
+		String userToken = JSON.readTree(passwordGrant(Map.of()).body()).path("access_token").asString();
+		HttpResponse<String> exchange = send(tokenEndpoint("token", Map.of("grant_type",
+				"urn:ietf:params:oauth:grant-type:token-exchange", "client_id", CLIENT_ID, "client_secret",
+				CLIENT_SECRET, "subject_token", userToken, "subject_token_type",
+				"urn:ietf:params:oauth:token-type:access_token", "audience", DEMO_API_AUDIENCE, "scope",
+				DEMO_API_AUDIENCE)));
+		if (exchange.statusCode() != 200) {
+			throw new IllegalStateException("The token exchange answered " + exchange.statusCode() + ": "
+					+ exchange.body());
+		}
+		String token = JSON.readTree(exchange.body()).path("access_token").asString();
+		return HttpRequest.newBuilder(this.demoApi.resolve("/whoami")).header("Authorization", "Bearer " + token).build();
 	}
 
 	/**
@@ -319,11 +424,24 @@ public final class StackLoadBenchmarks {
 	 * @param session pair 1: session check, health, Keycloak
 	 * @param refresh pair 2
 	 * @param login pair 3: BFF, direct, direct without the device-risk check
-	 * @param email pair 4: the worker, the plain JavaMail loop
+	 * @param relay pair 4: relayed, direct, the session check
+	 * @param email pair 5: the worker, the plain JavaMail loop
 	 * @param peakRss peak resident memory of the servers after their load, by server
 	 */
 	public record Results(List<LoadResult> session, List<LoadResult> refresh, List<LoadResult> login,
-			List<EmailDelivery.Result> email, Map<String, OptionalLong> peakRss) {
+			List<LoadResult> relay, List<EmailDelivery.Result> email, Map<String, OptionalLong> peakRss) {
+	}
+
+	/** The servers the load pairs run against, and the readings of their CPU time; closing stops BFF and demo API. */
+	private record Stack(KeycloakServer keycloak, DemoApiProcess demoApi, ServiceProcess bff, ServerCpu servers)
+			implements AutoCloseable {
+
+		@Override
+		public void close() {
+			this.bff.close();
+			this.demoApi.close();
+		}
+
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.Properties;
 import io.authstack.bench.jmh.CookieSealingBenchmark;
 import io.authstack.bench.load.EmailDelivery;
 import io.authstack.bench.load.HttpLoad;
+import io.authstack.bench.load.LoadResult;
 import io.authstack.bench.load.StackLoadBenchmarks;
 import io.authstack.testkit.AuthstackKeycloak;
 import org.slf4j.Logger;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code bench/run.sh}: runs the JMH benchmarks, then the load pairs against Keycloak and the BFF, and writes
- * {@code BENCHMARKS.md} at the root of the checkout.
+ * {@code BENCHMARKS.md} at the root of the checkout. With {@value #RELAY_ONLY} it runs the relay pair alone and
+ * writes {@code bench/target/BENCHMARKS-relay.md}.
  */
 public final class BenchmarkReport {
 
@@ -44,13 +46,21 @@ public final class BenchmarkReport {
 	/** The worker's default consumers, given to it explicitly and to the JavaMail loop as threads. */
 	private static final int EMAIL_SENDERS = 4;
 
+	/** The argument that runs the relay pair alone, into {@code bench/target/BENCHMARKS-relay.md}. */
+	static final String RELAY_ONLY = "--only=relay";
+
 	private BenchmarkReport() {
 	}
 
 	public static void main(String[] args) {
 		int status = 1;
 		try {
-			run();
+			if (List.of(args).contains(RELAY_ONLY)) {
+				runRelayPair();
+			}
+			else {
+				run();
+			}
 			status = 0;
 		}
 		catch (Exception | Error ex) {
@@ -66,19 +76,14 @@ public final class BenchmarkReport {
 	private static void run() throws Exception {
 		Instant started = Instant.now();
 		Properties versions = versions();
-		if (System.getProperty("authstack.keycloak.dist") == null) {
-			System.setProperty("authstack.keycloak.dist", versions.getProperty("keycloak-dist"));
-		}
-		Path root = AuthstackKeycloak.ofThisCheckout().root();
+		Path root = root(versions);
 		List<String> loadAverages = new ArrayList<>();
 		loadAverages.add("at start " + Machine.loadAverage());
 		logger.info("JMH benchmarks ...");
 		JmhFigures jmh = JmhFigures.run();
 		loadAverages.add("after JMH " + Machine.loadAverage());
-		HttpLoad httpLoad = new HttpLoad(THREADS, MAX_CALLS_PER_ROUND, ROUND, ROUNDS, WARM_UP);
-		StackLoadBenchmarks.Results load = new StackLoadBenchmarks(httpLoad,
-				new EmailDelivery(EMAILS_PER_ROUND, ROUNDS, EMAIL_SENDERS))
-			.run(root);
+		HttpLoad httpLoad = httpLoad();
+		StackLoadBenchmarks.Results load = stackLoad(httpLoad).run(root);
 		loadAverages.add("at end " + Machine.loadAverage());
 		String loadSettings = httpLoad.settings();
 		String emailSettings = EMAIL_SENDERS + " senders on each side, a warm-up round, then " + ROUNDS + " rounds of "
@@ -89,6 +94,38 @@ public final class BenchmarkReport {
 		Path report = root.resolve("BENCHMARKS.md");
 		Files.writeString(report, markdown);
 		logger.info("Wrote {}", report);
+	}
+
+	/** Pair 4 alone, with the full run's load settings, written beside the build, never over BENCHMARKS.md. */
+	private static void runRelayPair() throws Exception {
+		Instant started = Instant.now();
+		Properties versions = versions();
+		Path root = root(versions);
+		List<String> loadAverages = new ArrayList<>();
+		loadAverages.add("at start " + Machine.loadAverage());
+		HttpLoad httpLoad = httpLoad();
+		List<LoadResult> relay = stackLoad(httpLoad).runRelayPair(root);
+		loadAverages.add("at end " + Machine.loadAverage());
+		String markdown = new MarkdownReport().renderRelayOnly(started, Duration.between(started, Instant.now()),
+				Machine.current(), versions, loadAverages, relay, httpLoad.settings());
+		Path report = root.resolve("bench/target/BENCHMARKS-relay.md");
+		Files.writeString(report, markdown);
+		logger.info("Wrote {}", report);
+	}
+
+	private static StackLoadBenchmarks stackLoad(HttpLoad httpLoad) {
+		return new StackLoadBenchmarks(httpLoad, new EmailDelivery(EMAILS_PER_ROUND, ROUNDS, EMAIL_SENDERS));
+	}
+
+	private static HttpLoad httpLoad() {
+		return new HttpLoad(THREADS, MAX_CALLS_PER_ROUND, ROUND, ROUNDS, WARM_UP);
+	}
+
+	private static Path root(Properties versions) {
+		if (System.getProperty("authstack.keycloak.dist") == null) {
+			System.setProperty("authstack.keycloak.dist", versions.getProperty("keycloak-dist"));
+		}
+		return AuthstackKeycloak.ofThisCheckout().root();
 	}
 
 	private static Properties versions() {

@@ -25,6 +25,8 @@ final class MarkdownReport {
 
 	static final String COMMAND = "bench/run.sh";
 
+	static final String RELAY_ONLY_COMMAND = COMMAND + " " + BenchmarkReport.RELAY_ONLY;
+
 	private static final long RSS_TARGET_BYTES = 256L * 1024 * 1024;
 
 	/** The processes with an RSS target; others are context. */
@@ -64,6 +66,27 @@ final class MarkdownReport {
 			+ "refresh (now Jedis, on the request's thread: about 27 % less CPU per refresh in the BFF); and the 5 s "
 			+ "warm-up measured a BFF whose C2 compiler threads were still busy (the warm-up now runs until the "
 			+ "throughput is steady).";
+
+	private static final String RELAY_BOUND = "What bounds it is the CPU all sides share. A relayed call costs the "
+			+ "demo API what the direct call costs it, plus the BFF's own work (last column), which on loopback is "
+			+ "more than the API's: the demo API's whole job per call is one JWT check against cached keys and a small "
+			+ "JSON answer, and the relay puts a second server, with its own session check and a second HTTP "
+			+ "exchange, in front of it. With the client, the BFF, the API, Keycloak and Redis on the same two cores, "
+			+ "throughput follows the sum of those costs, so the ratio cannot pass the API's share of it; where the "
+			+ "BFF has CPUs of its own it adds latency (the p50 difference), not load. The demo API's and Keycloak's "
+			+ "CPU per call read higher in the relayed rows: CPU that follows time rather than calls (JIT compilers, "
+			+ "timers), spread over fewer calls in the slower scenario, as in pair 2.";
+
+	private static final String RELAY_CPU_BOUND = "What bounds it: a relayed call runs the whole session check that "
+			+ "`GET /api/auth/session` runs, and then a second HTTP exchange, out to the API and back; an exchange "
+			+ "alone costs the BFF about what its unauthenticated health endpoint does (pair 1), far more than the "
+			+ "0.3 × session check that 1.3× leaves. A JFR profile of the BFF under this pair (`jcmd PID JFR.start "
+			+ "settings=profile`, 2026-12-03, 482 samples in the relay's handler) splits the handler into the "
+			+ "session check 53 %, Apache HttpClient's request and response 20 %, the gateway's own work (its header "
+			+ "filters and the copy of the proxied request, `ServerRequest.from`) 16 %, and the cached exchanged token "
+			+ "8 % (a Redis read, and opening the sealed value: a JWE decryption); the kernel's time for "
+			+ "the second pair of sockets comes on top, unseen by JFR. A proxy of our own on the same HttpClient "
+			+ "could save at most the gateway's share, so the relay stays on the gateway (docs/DESIGN.md).";
 
 	private static final String RSS_BOUND = "What bounds it is the JVM's memory besides the heap. Under this load "
 			+ "`-XX:NativeMemoryTracking=summary` (`jcmd PID VM.native_memory summary`) counts class metadata at about "
@@ -116,7 +139,7 @@ final class MarkdownReport {
 				+ "). Scenarios of one pair run in alternating rounds so noise falls on all alike. Throughput is "
 				+ "successful calls per second; the ratio is ours ÷ baseline, so ≥ the target is good. Latencies "
 				+ "include the generator's own time on the same CPUs.");
-		line("- The email pair (4) counts emails per second from the first job published to the last message the SMTP "
+		line("- The email pair (5) counts emails per second from the first job published to the last message the SMTP "
 				+ "sink stored (" + emailSettings + "); both sides open one SMTP connection per message.");
 		line("- The realm ships as it is; what the load needs the bench sets through the admin REST API at run time. "
 				+ "Brute-force detection is switched off: it locks a user who logs in hundreds of times a second "
@@ -131,6 +154,34 @@ final class MarkdownReport {
 				+ "`/proc/PID/stat`), divided by the calls. A call through the BFF costs the BFF's share plus what the "
 				+ "direct call costs Keycloak; once the CPUs are saturated, throughput follows the sum.");
 		line();
+		machine(machine, versions, loadAverages);
+		jmh(jmh, sealedBytes);
+		load(load);
+		misses();
+		return this.out.toString();
+	}
+
+	/**
+	 * The relay pair alone ({@link #RELAY_ONLY_COMMAND}), for iterating on the relay: the same section as in the full
+	 * report, with its own machine, load averages and misses. It never replaces {@code BENCHMARKS.md}.
+	 */
+	String renderRelayOnly(Instant started, Duration took, Machine machine, Properties versions,
+			List<String> loadAverages, List<LoadResult> relay, String loadSettings) {
+		line("# authstack benchmarks: the relay pair alone");
+		line();
+		line("Generated " + started.truncatedTo(ChronoUnit.SECONDS) + " in " + took.toMinutes() + " min by `"
+				+ RELAY_ONLY_COMMAND + "`. Load: a closed-loop Java `HttpClient` generator on loopback (" + loadSettings
+				+ "), the scenarios in alternating rounds.");
+		line();
+		machine(machine, versions, loadAverages);
+		line("## Load against the running stack");
+		line();
+		relay(relay);
+		misses();
+		return this.out.toString();
+	}
+
+	private void machine(Machine machine, Properties versions, List<String> loadAverages) {
 		line("## Machine");
 		line();
 		line("| | |");
@@ -150,8 +201,9 @@ final class MarkdownReport {
 			line("| " + name + " | " + versions.getProperty(name, "unknown") + " |");
 		}
 		line();
-		jmh(jmh, sealedBytes);
-		load(load);
+	}
+
+	private void misses() {
 		line("## Targets missed, and anomalies, in this run");
 		line();
 		if (this.misses.isEmpty()) {
@@ -161,7 +213,6 @@ final class MarkdownReport {
 			this.misses.forEach((miss) -> line("- " + miss));
 		}
 		line();
-		return this.out.toString();
 	}
 
 	private void jmh(JmhFigures jmh, int sealedBytes) {
@@ -225,8 +276,9 @@ final class MarkdownReport {
 				+ target(riskShare <= 0.10, "≤ 10 %", "Device-risk check: " + percent(riskShare) + " of a login",
 						RISK_BOUND) + ".");
 		line();
+		relay(load.relay());
 		email(load.email());
-		line("### 5. Peak resident memory after the load");
+		line("### 6. Peak resident memory after the load");
 		line();
 		line("| Process | Peak RSS (VmHWM) | Target |");
 		line("|---|---|---|");
@@ -242,13 +294,38 @@ final class MarkdownReport {
 			line("| " + rss.getKey() + " | " + text + " | " + targetText + " |");
 		}
 		line();
-		line("The BFF and the worker run with `" + String.join(" ", ServiceJvm.MEMORY_OPTIONS) + "`, as `./authstack "
+		line("The BFF, the demo API and the worker run with `" + String.join(" ", ServiceJvm.MEMORY_OPTIONS) + "`, as `./authstack "
 				+ "up` and the Docker images start them (testkit `ServiceJvm`). Keycloak runs as `kc.sh` starts it.");
 		line();
 	}
 
+	private void relay(List<LoadResult> results) {
+		line("### 4. An API call relayed by the BFF vs. the same API called directly");
+		line();
+		table(results);
+		LoadResult relayed = results.get(0);
+		LoadResult direct = results.get(1);
+		LoadResult session = results.get(2);
+		double ratio = relayed.throughput() / direct.throughput();
+		line("- Relayed ÷ direct: " + ratio(ratio) + " throughput, " + ratio(millis(relayed.p50()) / millis(direct.p50()))
+				+ " p50 latency; target ≥ 0.8×: " + target(ratio >= 0.8, "≥ 0.8×",
+						"Relayed API call: " + ratio(ratio) + " the direct call's throughput", RELAY_BOUND) + ".");
+		Duration relayCpu = bffCpuPerCall(relayed);
+		Duration sessionCpu = bffCpuPerCall(session);
+		double cpu = millis(relayCpu) / millis(sessionCpu);
+		line("- The BFF's CPU per relayed call ÷ per session check: " + ratio(cpu) + " ("
+				+ millis(relayCpu, sessionCpu) + "); target ≤ 1.3×: " + target(cpu <= 1.3, "≤ 1.3×",
+						"BFF CPU per relayed call: " + ratio(cpu) + " its CPU per session check", RELAY_CPU_BOUND)
+				+ ".");
+		line();
+	}
+
+	private static Duration bffCpuPerCall(LoadResult result) {
+		return result.serverCpuPerCall().getOrDefault("BFF", Duration.ZERO);
+	}
+
 	private void email(List<EmailDelivery.Result> results) {
-		line("### 4. Notification worker vs. a plain JavaMail loop");
+		line("### 5. Notification worker vs. a plain JavaMail loop");
 		line();
 		line("| Scenario | Emails | Seconds | Emails/s | Emails/s ÷ first row |");
 		line("|---|---|---|---|---|");

@@ -30,7 +30,26 @@ class MarkdownReportTest {
 			.contains("| cookie-bff | 100 MB | met (≤ 256 MB) |")
 			.contains("| notification-worker | 120 MB | met (≤ 256 MB) |")
 			.contains("The device-risk check's share of a direct login: 4.8 %")
-			.contains("Worker ÷ plain loop: 0.90× emails per second; target ≥ 0.8×: met");
+			.contains("Worker ÷ plain loop: 0.90× emails per second; target ≥ 0.8×: met")
+			.contains("Relayed ÷ direct: 0.90× throughput")
+			.contains("The BFF's CPU per relayed call ÷ per session check: 1.50× (0.60 ms vs. 0.40 ms); target ≤ 1.3×: "
+					+ "**missed** (≤ 1.3×)");
+		assertThat(markdown.substring(markdown.indexOf("## Targets missed"))).contains(
+				"**BFF CPU per relayed call: 1.50× its CPU per session check** (target ≤ 1.3×)")
+			.doesNotContain("Relayed API call:");
+	}
+
+	@Test
+	void theRelayPairAloneHasItsOwnMachineLoadAveragesAndMisses() {
+		Properties versions = new Properties();
+		String markdown = new MarkdownReport().renderRelayOnly(Instant.parse("2026-01-01T00:00:00Z"),
+				Duration.ofMinutes(6), MACHINE, versions, List.of("at start 1.00 2.00 3.00"), relay(), "test settings");
+
+		assertThat(markdown).contains("`bench/run.sh --only=relay`")
+			.contains("| Load average (1/5/15 min) | at start 1.00 2.00 3.00 |")
+			.contains("### 4. An API call relayed by the BFF vs. the same API called directly")
+			.contains("## Targets missed, and anomalies, in this run")
+			.doesNotContain("### 1.");
 	}
 
 	@Test
@@ -56,8 +75,19 @@ class MarkdownReportTest {
 		List<LoadResult> logins = List.of(result("BFF", 90), result("direct", 100), result("direct, no risk check", 105));
 		List<EmailDelivery.Result> emails = List.of(new EmailDelivery.Result("worker", 90, Duration.ofSeconds(1)),
 				new EmailDelivery.Result("loop", 100, Duration.ofSeconds(1)));
-		return render(jmh, new StackLoadBenchmarks.Results(session, pair, logins, emails,
+		return render(jmh, new StackLoadBenchmarks.Results(session, pair, logins, relay(), emails,
 				Map.of("cookie-bff", bffRss, "notification-worker", OptionalLong.of(120L * 1024 * 1024))));
+	}
+
+	/** Relayed at 0.9× the direct call, at 0.6 ms of the BFF's CPU per call against 0.4 ms per session check. */
+	private static List<LoadResult> relay() {
+		return List.of(result("relayed", 900, Duration.ofMillis(540)), result("direct", 1000, Duration.ZERO),
+				result("session", 1000, Duration.ofMillis(400)));
+	}
+
+	private static LoadResult result(String scenario, long callsPerSecond, Duration bffCpu) {
+		return new LoadResult(scenario, callsPerSecond, Map.of(), Duration.ofSeconds(1), Duration.ofMillis(2),
+				Duration.ofMillis(9), Map.of("BFF", bffCpu));
 	}
 
 	private static JmhFigures jmh(double sealer, double aes) {
