@@ -205,7 +205,7 @@ public final class Launcher {
 		this.out.println("authstack is up.");
 		this.out.println("  App (BFF + demo SPA)  " + bffUrl() + "/");
 		this.out.println("  Demo login            " + DEMO_USER + " / " + DEMO_PASSWORD);
-		this.out.println("  Demo API (bearer)     " + demoApiUrl() + "/whoami  (a token with aud demo-api, README)");
+		this.out.println("  Demo API (bearer)     " + demoApiUrl() + "/whoami  (a token with aud demo-api, docs/spa-developers.md)");
 		this.out.println("  Mail received         " + mailUrl()
 				+ "/api/user/demo@authstack.localhost/messages/INBOX  (REST; any address)");
 		this.out.println("  Keycloak admin        " + server.baseUrl() + "/admin/  (" + AuthstackKeycloak.ADMIN_USERNAME
