@@ -88,6 +88,11 @@ class RabbitMqAlarmIT {
 	void alarmClearedAndRedisUp() {
 		RABBITMQ.clearMemoryAlarm();
 		REDIS.start();
+		// The next test calls at once: wait until the rate limits' own Redis pool has dropped the connections the
+		// restart killed (the redirect login answers 302 once its limiter reaches Redis again, 503 until then).
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> new Browser(ORIGIN, BffIntegrationTest.USER_AGENT).get("/api/auth/login").status() == 302);
 	}
 
 	@Test
