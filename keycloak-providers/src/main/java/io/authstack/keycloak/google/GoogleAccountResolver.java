@@ -69,6 +69,13 @@ final class GoogleAccountResolver {
 		}
 		UserModel sameEmail = users.getUserByEmail(this.realm, identity.email());
 		if (sameEmail != null) {
+			FederatedIdentityModel link = users.getFederatedIdentity(this.realm, sameEmail, this.google.getAlias());
+			if (link != null && identity.subject().equals(link.getUserId())) {
+				// Linked to this very Google account by a concurrent sign-in that committed after our first lookup:
+				// the account is this Google user's, whatever the address's domain.
+				requireUsable(sameEmail);
+				return sameEmail;
+			}
 			if (!sameEmail.isEmailVerified()) {
 				throw new GoogleSignInException(GoogleSignInRejection.EMAIL_IN_USE, "local email not verified");
 			}
@@ -76,15 +83,10 @@ final class GoogleAccountResolver {
 				// The redirect flow would ask the user to prove the local account is theirs; a token request cannot.
 				throw new GoogleSignInException(GoogleSignInRejection.EMAIL_IN_USE, "Google not authoritative for the email");
 			}
-			FederatedIdentityModel link = users.getFederatedIdentity(this.realm, sameEmail, this.google.getAlias());
-			if (link != null && !identity.subject().equals(link.getUserId())) {
+			if (link != null) {
 				throw new GoogleSignInException(GoogleSignInRejection.EMAIL_IN_USE, "linked to another Google account");
 			}
 			requireUsable(sameEmail);
-			if (link != null) {
-				// Linked to this very Google account by a concurrent sign-in that committed after our first lookup.
-				return sameEmail;
-			}
 			racing(() -> link(sameEmail, identity));
 			this.event.clone().event(EventType.FEDERATED_IDENTITY_LINK).user(sameEmail).success();
 			return sameEmail;
