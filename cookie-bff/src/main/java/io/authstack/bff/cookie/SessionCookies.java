@@ -1,6 +1,7 @@
 package io.authstack.bff.cookie;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import io.authstack.bff.problem.ProblemCode;
@@ -68,18 +69,25 @@ public final class SessionCookies {
 	}
 
 	/**
-	 * Writes both session cookies, or neither: a browser silently drops a cookie over 4096 bytes (name and value,
+	 * Seals both session cookies, or neither: a browser silently drops a cookie over 4096 bytes (name and value,
 	 * RFC 6265bis §5.7), so a session that would not fit is refused with a problem instead of a login that does
 	 * not stick.
 	 *
 	 * @throws ProblemException {@code session_too_large}
 	 */
-	public void writeSession(HttpServletResponse response, AccessEnvelope access, Duration accessMaxAge,
-			RefreshEnvelope refresh, Duration refreshMaxAge) {
-		String sealedAccess = fitting(this.properties.accessName(), seal(access));
-		String sealedRefresh = fitting(this.properties.refreshName(), seal(refresh));
-		add(response, this.properties.accessName(), sealedAccess, "/", accessMaxAge);
-		add(response, this.properties.refreshName(), sealedRefresh, this.properties.refreshPath(), refreshMaxAge);
+	public SealedSession seal(AccessEnvelope access, Instant accessExpiresAt, RefreshEnvelope refresh,
+			Instant refreshExpiresAt) {
+		return new SealedSession(fitting(this.properties.accessName(), seal(access)), accessExpiresAt.getEpochSecond(),
+				fitting(this.properties.refreshName(), seal(refresh)), refreshExpiresAt.getEpochSecond());
+	}
+
+	/** Writes both session cookies, each with a {@code Max-Age} of what is left of its token's life. */
+	public void write(HttpServletResponse response, SealedSession session) {
+		Instant now = Instant.now();
+		add(response, this.properties.accessName(), session.access(), "/",
+				Duration.between(now, session.accessExpiry()));
+		add(response, this.properties.refreshName(), session.refresh(), this.properties.refreshPath(),
+				Duration.between(now, session.refreshExpiry()));
 	}
 
 	private static String fitting(String name, String value) {

@@ -42,7 +42,7 @@ public final class RevocationStore {
 
 	/** Checks a token of session {@code sid}, with id {@code jti}, issued to {@code sub} at {@code iat}. */
 	public Status check(String sid, String jti, String sub, Instant issuedAt) {
-		List<String> values = this.redis.opsForValue().multiGet(List.of(sessionKey(sid), tokenKey(jti), userKey(sub)));
+		List<String> values = this.redis.opsForValue().multiGet(keys(sid, jti, sub));
 		if (values == null || values.size() != 3) {
 			throw new IllegalStateException("MGET answered " + values);
 		}
@@ -56,6 +56,14 @@ public final class RevocationStore {
 			return Status.USER_REVOKED;
 		}
 		return Status.ACTIVE;
+	}
+
+	/**
+	 * The keys a {@link #check} reads, in this order: session, token, user; for a script that checks them on
+	 * its way to something else (the refresh rotation's lock).
+	 */
+	public static List<String> keys(String sid, String jti, String sub) {
+		return List.of(sessionKey(sid), tokenKey(jti), userKey(sub));
 	}
 
 	public void revokeSession(String sid) {
@@ -83,7 +91,8 @@ public final class RevocationStore {
 		return "bl:sid:" + sid;
 	}
 
-	static String tokenKey(String jti) {
+	/** The deny-list key of one token. */
+	public static String tokenKey(String jti) {
 		return "bl:jti:" + jti;
 	}
 

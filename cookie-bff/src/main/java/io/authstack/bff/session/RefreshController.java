@@ -19,7 +19,7 @@ class RefreshController {
 
 	@PostMapping("/api/auth/refresh")
 	RefreshedSession refresh(HttpServletRequest request, HttpServletResponse response) {
-		return new RefreshedSession(this.sessions.rotate(request, response).expiresAt());
+		return new RefreshedSession(this.sessions.rotate(request, response));
 	}
 
 	/**

@@ -2,11 +2,11 @@ package io.authstack.bff.session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 
-import io.authstack.bff.binding.ClientContext;
 import io.authstack.bff.binding.DeviceBinding;
-import io.authstack.bff.cookie.CookieSealer;
 import io.authstack.bff.cookie.RefreshEnvelope;
+import io.authstack.bff.cookie.SealedSession;
 import io.authstack.bff.cookie.SessionCookies;
 import io.authstack.bff.keycloak.GrantRejectedException;
 import io.authstack.bff.keycloak.KeycloakClient;
@@ -14,19 +14,18 @@ import io.authstack.bff.keycloak.RefreshClaims;
 import io.authstack.bff.keycloak.TokenResponse;
 import io.authstack.bff.keycloak.UpstreamUnavailableException;
 import io.authstack.bff.problem.ProblemCode;
-import io.authstack.bff.revocation.RevocationStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rotates a refresh token through Keycloak exactly once, however many tabs or replicas ask at the same time:
- * the first takes a Redis lock ({@code SET NX}) and leaves the result, sealed with the rotating request's
- * device binding and the time it finished, under {@code rot:<jti>}; the rotated token is deny-listed.
+ * the first takes a Redis lock ({@code SET NX}, in the script that reads the deny-list) and leaves the result
+ * (the sealed cookies, with the rotating request's device binding and the time it finished) under
+ * {@code rot:<jti>}, deny-listing the rotated token in the same script: two round trips to Redis in all.
  * The result is shared only with a request of the same device binding that arrived while the rotation was in
  * flight, or within the short grace window after it. Anything else is a replay: the whole family (the Keycloak
  * session) is revoked, in Redis and at Keycloak.
@@ -44,15 +43,11 @@ public final class RefreshRotation {
 
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(25);
 
-	private final StringRedisTemplate redis;
-
-	private final RevocationStore revocations;
+	private final RotationStore store;
 
 	private final SessionRevocation revocation;
 
 	private final KeycloakClient keycloak;
-
-	private final CookieSealer sealer;
 
 	private final SessionCookies cookies;
 
@@ -62,14 +57,11 @@ public final class RefreshRotation {
 
 	private final Counter upstreamRotations;
 
-	RefreshRotation(StringRedisTemplate redis, RevocationStore revocations, SessionRevocation revocation,
-			KeycloakClient keycloak, CookieSealer sealer, SessionCookies cookies, JsonMapper json,
-			RefreshProperties properties, MeterRegistry meters) {
-		this.redis = redis;
-		this.revocations = revocations;
+	RefreshRotation(RotationStore store, SessionRevocation revocation, KeycloakClient keycloak,
+			SessionCookies cookies, JsonMapper json, RefreshProperties properties, MeterRegistry meters) {
+		this.store = store;
 		this.revocation = revocation;
 		this.keycloak = keycloak;
-		this.sealer = sealer;
 		this.cookies = cookies;
 		this.json = json;
 		this.properties = properties;
@@ -78,19 +70,36 @@ public final class RefreshRotation {
 			.register(meters);
 	}
 
-	/** Rotates a token not yet rotated, or waits for the rotation another request is doing. */
-	TokenResponse rotate(RefreshEnvelope envelope, RefreshClaims claims, Revocation family) {
-		ClientContext client = family.client();
-		String lock = lockKey(envelope.tokenId());
-		if (!Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(lock, "1", this.properties.lockTimeout()))) {
-			return awaitSharedResult(envelope, family);
-		}
-		TokenResponse tokens;
+	/**
+	 * Reads the deny-list about the token and, when {@code bound}, takes the rotation's lock: one round trip to
+	 * Redis.
+	 */
+	RotationStore.Start begin(RefreshEnvelope envelope, RefreshClaims claims, boolean bound) {
+		return this.store.begin(envelope.sessionId(), claims, bound);
+	}
+
+	/**
+	 * The session's next cookies: rotated at Keycloak and sealed by {@code seal} when this request holds the
+	 * lock, else those of the rotation another request did or is doing, when they may be shared.
+	 */
+	SealedSession complete(RotationStore.Start start, RefreshEnvelope envelope, RefreshClaims claims,
+			Revocation family, Function<TokenResponse, SealedSession> seal) {
+		return switch (start.state()) {
+			case ROTATE -> rotate(envelope, claims, family, seal);
+			case IN_FLIGHT -> awaitSharedResult(envelope, family);
+			case ROTATED -> alreadyRotated(start.result(), family);
+			case REVOKED, ACTIVE -> throw new IllegalStateException("no rotation to complete: " + start.state());
+		};
+	}
+
+	private SealedSession rotate(RefreshEnvelope envelope, RefreshClaims claims, Revocation family,
+			Function<TokenResponse, SealedSession> seal) {
+		SealedSession next;
 		try {
-			tokens = this.keycloak.refresh(envelope.refreshToken(), client.forwarded());
+			next = seal.apply(this.keycloak.refresh(envelope.refreshToken(), family.client().forwarded()));
 		}
 		catch (GrantRejectedException ex) {
-			this.redis.delete(lock);
+			this.store.release(envelope.tokenId());
 			// Expired, or reused behind our back (Keycloak's own reuse check): access tokens of the session are
 			// still valid at Keycloak until they expire, so the session is closed here too.
 			logger.info("Keycloak refused the refresh of session {}: {}", envelope.sessionId(), ex.error());
@@ -98,28 +107,24 @@ public final class RefreshRotation {
 			throw new SessionEndedException(ProblemCode.SESSION_EXPIRED, "The session has expired; log in again.",
 					this.cookies.clearing());
 		}
-		catch (UpstreamUnavailableException ex) {
-			this.redis.delete(lock);
+		catch (RuntimeException ex) {
+			this.store.release(envelope.tokenId());
 			throw ex;
 		}
 		this.upstreamRotations.increment();
-		Rotation rotation = new Rotation(tokens, client.binding().fingerprint(), client.binding().ipPrefix(),
-				Instant.now().toEpochMilli());
-		// Kept as long as the lock, so that every request that arrived in flight finds it.
-		this.redis.opsForValue()
-			.set(resultKey(envelope.tokenId()), this.sealer.seal(this.json.writeValueAsBytes(rotation)),
-					this.properties.lockTimeout());
-		this.revocations.revokeToken(envelope.tokenId(), Duration.between(Instant.now(), claims.expiresAt()));
-		return tokens;
+		Rotation rotation = new Rotation(next, family.client().binding().fingerprint(),
+				family.client().binding().ipPrefix(), Instant.now().toEpochMilli());
+		this.store.finish(envelope.tokenId(), this.json.writeValueAsString(rotation),
+				Duration.between(Instant.now(), claims.expiresAt()));
+		return next;
 	}
 
 	/** A token presented again after its rotation finished: the rotation's result, or a replay. */
-	TokenResponse alreadyRotated(RefreshEnvelope envelope, Revocation family) {
-		String sealed = this.redis.opsForValue().get(resultKey(envelope.tokenId()));
-		if (sealed == null) {
+	private SealedSession alreadyRotated(String result, Revocation family) {
+		if (result == null) {
 			throw replay(family, "presented after its rotation expired");
 		}
-		Rotation rotation = open(sealed);
+		Rotation rotation = read(result);
 		Instant finishedAt = Instant.ofEpochMilli(rotation.finishedAt());
 		if (Instant.now().isAfter(finishedAt.plus(this.properties.graceWindow()))) {
 			throw replay(family, "presented after the grace window");
@@ -127,14 +132,14 @@ public final class RefreshRotation {
 		return shared(rotation, family);
 	}
 
-	private TokenResponse awaitSharedResult(RefreshEnvelope envelope, Revocation family) {
+	private SealedSession awaitSharedResult(RefreshEnvelope envelope, Revocation family) {
 		Instant deadline = Instant.now().plus(this.properties.lockTimeout());
 		while (Instant.now().isBefore(deadline)) {
-			String sealed = this.redis.opsForValue().get(resultKey(envelope.tokenId()));
-			if (sealed != null) {
-				return shared(open(sealed), family);
+			String result = this.store.result(envelope.tokenId());
+			if (result != null) {
+				return shared(read(result), family);
 			}
-			if (!Boolean.TRUE.equals(this.redis.hasKey(lockKey(envelope.tokenId())))) {
+			if (!this.store.inFlight(envelope.tokenId())) {
 				// The rotating request failed and let go: this one fails the same way rather than retry a token
 				// Keycloak may already have seen.
 				throw new UpstreamUnavailableException("concurrent refresh failed", null);
@@ -144,12 +149,12 @@ public final class RefreshRotation {
 		throw new UpstreamUnavailableException("concurrent refresh did not finish in time", null);
 	}
 
-	private TokenResponse shared(Rotation rotation, Revocation family) {
+	private SealedSession shared(Rotation rotation, Revocation family) {
 		// The hashes of the binding, not secrets: a plain comparison leaks nothing.
 		if (!rotation.binding().equals(family.client().binding())) {
 			throw replay(family, "presented from another device binding than its rotation");
 		}
-		return rotation.tokens();
+		return rotation.cookies();
 	}
 
 	private SessionEndedException replay(Revocation family, String how) {
@@ -159,16 +164,8 @@ public final class RefreshRotation {
 				"This session's refresh token was used twice; the session has been ended.", this.cookies.clearing());
 	}
 
-	private Rotation open(String sealed) {
-		return this.json.readValue(this.sealer.open(sealed), Rotation.class);
-	}
-
-	private static String resultKey(String jti) {
-		return "rot:" + jti;
-	}
-
-	private static String lockKey(String jti) {
-		return "lock:rot:" + jti;
+	private Rotation read(String result) {
+		return this.json.readValue(result, Rotation.class);
 	}
 
 	private static void pause() {
@@ -182,14 +179,15 @@ public final class RefreshRotation {
 	}
 
 	/**
-	 * A finished rotation, as kept for the requests that may share it.
+	 * A finished rotation, as kept for the requests that may share it. The cookies are sealed already, so the
+	 * result is kept as it is: sealing it again would add a cipher and protect nothing the cookies do not.
 	 *
-	 * @param tokens Keycloak's answer
+	 * @param cookies the session's next cookies
 	 * @param fingerprint the rotating request's fingerprint hash
 	 * @param ipPrefix the rotating request's IP-prefix hash
 	 * @param finishedAt epoch milliseconds when Keycloak answered
 	 */
-	record Rotation(TokenResponse tokens, String fingerprint, String ipPrefix, long finishedAt) {
+	record Rotation(SealedSession cookies, String fingerprint, String ipPrefix, long finishedAt) {
 
 		DeviceBinding binding() {
 			return new DeviceBinding(this.fingerprint, this.ipPrefix);

@@ -11,6 +11,7 @@ import io.authstack.bff.binding.DeviceBinding;
 import io.authstack.bff.binding.FingerprintBinding;
 import io.authstack.bff.cookie.AccessEnvelope;
 import io.authstack.bff.cookie.RefreshEnvelope;
+import io.authstack.bff.cookie.SealedSession;
 import io.authstack.bff.cookie.SessionCookies;
 import io.authstack.bff.cookie.UnreadableCookieException;
 import io.authstack.bff.keycloak.AccessToken;
@@ -113,23 +114,26 @@ public final class Sessions {
 	/**
 	 * Rotates both cookies, in the order of {@link #check}; the new cookies are sealed with the current key, so
 	 * cookies sealed with a retired key disappear at their next refresh.
+	 *
+	 * @return when the new access token expires
 	 */
-	public AccessToken rotate(HttpServletRequest request, HttpServletResponse response) {
+	public Instant rotate(HttpServletRequest request, HttpServletResponse response) {
 		RefreshEnvelope envelope = open(() -> this.cookies.readRefresh(request),
 				() -> ended(ProblemCode.SESSION_EXPIRED, "No session; log in."));
 		RefreshClaims claims = claimsOf(envelope);
-		RevocationStore.Status status = this.revocations.check(envelope.sessionId(), envelope.tokenId(),
-				claims.subject(), claims.issuedAt());
-		if (status == RevocationStore.Status.SESSION_REVOKED || status == RevocationStore.Status.USER_REVOKED) {
-			throw ended(ProblemCode.REVOKED, "The session was ended.");
-		}
 		DeviceBinding sealed = new DeviceBinding(envelope.fingerprint(), envelope.ipPrefix());
 		ClientContext client = this.clients.of(request);
 		Revocation family = new Revocation(envelope.sessionId(), claims.subject(), client);
-		requireBound(sealed, family);
-		TokenResponse tokens = (status == RevocationStore.Status.TOKEN_REVOKED)
-				? this.rotation.alreadyRotated(envelope, family) : this.rotation.rotate(envelope, claims, family);
-		return issue(response, tokens, sealed);
+		FingerprintBinding.Verdict binding = this.binding.check(sealed, client.binding());
+		RotationStore.Start start = this.rotation.begin(envelope, claims, binding == FingerprintBinding.Verdict.MATCH);
+		if (start.state() == RotationStore.State.REVOKED) {
+			throw ended(ProblemCode.REVOKED, "The session was ended.");
+		}
+		requireBound(binding, family);
+		SealedSession next = this.rotation.complete(start, envelope, claims, family,
+				(tokens) -> seal(tokens, sealed).cookies());
+		this.cookies.write(response, next);
+		return next.accessExpiry();
 	}
 
 	/**
@@ -164,24 +168,28 @@ public final class Sessions {
 	}
 
 	private AccessToken issue(HttpServletResponse response, TokenResponse tokens, DeviceBinding device) {
+		Issued issued = seal(tokens, device);
+		this.cookies.write(response, issued.cookies());
+		return issued.access();
+	}
+
+	private Issued seal(TokenResponse tokens, DeviceBinding device) {
 		AccessToken access = this.verifier.verify(tokens.accessToken());
 		RefreshClaims refresh = RefreshClaims.of(tokens.refreshToken());
-		Instant now = Instant.now();
 		RefreshEnvelope refreshEnvelope = new RefreshEnvelope(RefreshEnvelope.VERSION, tokens.refreshToken(),
 				refresh.sessionId(), refresh.tokenId(), device.fingerprint(), device.ipPrefix(), refresh.subject(),
 				refresh.issuedAt().getEpochSecond(), refresh.expiresAt().getEpochSecond());
 		try {
-			this.cookies.writeSession(response,
+			return new Issued(access, this.cookies.seal(
 					new AccessEnvelope(AccessEnvelope.VERSION, tokens.accessToken(), device.fingerprint(),
 							device.ipPrefix()),
-					Duration.between(now, access.expiresAt()), refreshEnvelope, Duration.between(now, refresh.expiresAt()));
+					access.expiresAt(), refreshEnvelope, refresh.expiresAt()));
 		}
 		catch (ProblemException tooLarge) {
 			// No cookie can hold it: the Keycloak session just opened would only wait for its idle timeout.
 			logoutAtKeycloak(refreshEnvelope);
 			throw tooLarge;
 		}
-		return access;
 	}
 
 	/** The refresh token's claims, from the envelope, or from the token in a cookie sealed before they were kept. */
@@ -203,7 +211,11 @@ public final class Sessions {
 	}
 
 	private void requireBound(DeviceBinding sealed, Revocation family) {
-		switch (this.binding.check(sealed, family.client().binding())) {
+		requireBound(this.binding.check(sealed, family.client().binding()), family);
+	}
+
+	private void requireBound(FingerprintBinding.Verdict verdict, Revocation family) {
+		switch (verdict) {
 			case FINGERPRINT_MISMATCH -> {
 				this.revocation.revoke(Revocation.Reason.BINDING_MISMATCH, family);
 				throw ended(ProblemCode.BINDING_MISMATCH, "The session belongs to another device.");
@@ -242,6 +254,10 @@ public final class Sessions {
 
 	private SessionEndedException ended(ProblemCode code, String detail) {
 		return new SessionEndedException(code, detail, this.cookies.clearing());
+	}
+
+	/** A session's verified access token and its cookies, sealed. */
+	private record Issued(AccessToken access, SealedSession cookies) {
 	}
 
 	private static <T> T open(Supplier<Optional<T>> read, Supplier<ProblemException> missing) {

@@ -34,6 +34,9 @@ class RefreshIT extends BffIntegrationTest {
 	/** Twice the shipped default: the twenty tabs of a loaded CI machine all arrive within it. */
 	static final Duration GRACE_WINDOW = Duration.ofSeconds(2);
 
+	/** The email outbox's relay polls Redis on its own schedule, whatever the requests do. */
+	private static final String OUTBOX_POLL = "outbox:";
+
 	@Autowired
 	private CookieSealer sealer;
 
@@ -60,6 +63,25 @@ class RefreshIT extends BffIntegrationTest {
 		assertThat(after.sessionId()).isEqualTo(before.sessionId());
 		assertThat(accessEnvelope(browser).accessToken()).isNotEqualTo(accessBefore);
 		assertThat(browser.session().status()).isEqualTo(200);
+	}
+
+	@Test
+	void aRefreshCostsTwoRoundTripsToRedisOneBeforeKeycloakAndOneAfter() {
+		Browser browser = loggedIn(newUser());
+		// The first refresh of this JVM loads the scripts into Redis, a trip more each.
+		assertThat(browser.refresh().status()).isEqualTo(200);
+		RefreshEnvelope before = refreshEnvelope(browser);
+
+		List<String> commands;
+		try (RedisMonitor monitor = RedisMonitor.of(REDIS)) {
+			assertThat(browser.refresh().status()).isEqualTo(200);
+			commands = monitor.fromClients();
+		}
+
+		// The deny-list check with the lock, then the result with the rotated token's deny-listing.
+		assertThat(commands.stream().filter((command) -> !command.contains(OUTBOX_POLL)))
+			.hasSize(2)
+			.allMatch((command) -> command.contains("\"EVALSHA\"") && command.contains(before.tokenId()));
 	}
 
 	@Test
