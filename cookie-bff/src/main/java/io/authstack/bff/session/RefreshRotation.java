@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -165,7 +166,13 @@ public final class RefreshRotation {
 	}
 
 	private Rotation read(String result) {
-		return this.json.readValue(result, Rotation.class);
+		try {
+			return this.json.readValue(result, Rotation.class);
+		}
+		catch (JacksonException ex) {
+			// Left by a replica of an older version during a rolling upgrade (it sealed the token response).
+			throw new UpstreamUnavailableException("rotation result in another version's format", ex);
+		}
 	}
 
 	private static void pause() {

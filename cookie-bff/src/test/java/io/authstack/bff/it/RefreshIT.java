@@ -1,5 +1,6 @@
 package io.authstack.bff.it;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,7 @@ import io.authstack.testkit.AuthstackKeycloak;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +44,9 @@ class RefreshIT extends BffIntegrationTest {
 
 	@Autowired
 	private JsonMapper json;
+
+	@Autowired
+	private StringRedisTemplate redis;
 
 	@Autowired
 	private MeterRegistry meters;
@@ -82,6 +87,23 @@ class RefreshIT extends BffIntegrationTest {
 		assertThat(commands.stream().filter((command) -> !command.contains(OUTBOX_POLL)))
 			.hasSize(2)
 			.allMatch((command) -> command.contains("\"EVALSHA\"") && command.contains(before.tokenId()));
+	}
+
+	@Test
+	void aTabSharingARotationAnOlderReplicaLeftIsAskedToRetryNotEndedAndNotAnswered500() {
+		Browser browser = loggedIn(newUser());
+		Browser otherTab = browser.frozen();
+		RefreshEnvelope before = refreshEnvelope(browser);
+		assertThat(browser.refresh().status()).isEqualTo(200);
+		// What a replica of the previous version left: the token response, sealed.
+		this.redis.opsForValue()
+			.set("rot:" + before.tokenId(), this.sealer.seal("{\"tokens\":{}}".getBytes(StandardCharsets.UTF_8)));
+
+		Browser.Response shared = otherTab.refresh();
+
+		assertThat(shared.status()).isEqualTo(503);
+		assertThat(shared.code()).isEqualTo("upstream_unavailable");
+		assertThat(browser.session().status()).isEqualTo(200);
 	}
 
 	@Test
