@@ -60,7 +60,15 @@ public final class KeycloakApi {
 
 	/** Any token request with these request headers (a User-Agent, say), answered whatever its status. */
 	public Answer token(String realm, Map<String, String> form, Map<String, String> headers) {
-		HttpRequest.Builder request = tokenEndpointRequest(realm, form);
+		return post(realm, "/protocol/openid-connect/token", form, headers);
+	}
+
+	/**
+	 * A form POST to an endpoint of the realm ({@code path} below the realm's URL), answered whatever its
+	 * status.
+	 */
+	public Answer post(String realm, String path, Map<String, String> form, Map<String, String> headers) {
+		HttpRequest.Builder request = formRequest(this.server.realmUrl(realm) + path, form);
 		headers.forEach(request::header);
 		HttpResponse<String> response = send(request.build());
 		return new Answer(response.statusCode(), JSON.readTree(response.body()));
@@ -173,17 +181,18 @@ public final class KeycloakApi {
 	}
 
 	private JsonNode tokenRequest(String realm, Map<String, String> form) {
-		HttpResponse<String> response = send(tokenEndpointRequest(realm, form).build());
+		HttpResponse<String> response = send(
+				formRequest(this.server.realmUrl(realm) + "/protocol/openid-connect/token", form).build());
 		expectStatus(response, 200);
 		return JSON.readTree(response.body());
 	}
 
-	private HttpRequest.Builder tokenEndpointRequest(String realm, Map<String, String> form) {
+	private static HttpRequest.Builder formRequest(String url, Map<String, String> form) {
 		String body = form.entrySet()
 			.stream()
 			.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-		return HttpRequest.newBuilder(URI.create(this.server.realmUrl(realm) + "/protocol/openid-connect/token"))
+		return HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 	}

@@ -2,15 +2,13 @@ package io.authstack.keycloak.risk;
 
 import java.time.Instant;
 
+import io.authstack.keycloak.flow.HeadlessSteps;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
-import org.keycloak.OAuthErrorException;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.OTPFormAuthenticator;
-import org.keycloak.authentication.authenticators.directgrant.ValidateOTP;
 import org.keycloak.common.util.Time;
 import org.keycloak.device.DeviceRepresentationProvider;
 import org.keycloak.email.EmailException;
@@ -21,7 +19,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserLoginFailureModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
-import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.services.resources.LoginActionsService;
 
@@ -40,13 +37,14 @@ import org.keycloak.services.resources.LoginActionsService;
  * {@code require_otp} a check that cannot run asks an OTP user for the code, as if the device were new.
  * <p>
  * {@code require_otp} steps up with Keycloak's own OTP authenticators (the OTP form in the browser,
- * {@link ValidateOTP} for the direct grant's {@code otp} parameter), so a wrong code counts against the
- * brute-force budget as it would anywhere; a direct grant without a code is answered {@value #OTP_REQUIRED}
+ * {@link HeadlessSteps#validateOtp} for the {@code otp} parameter of a flow with no login page: the direct
+ * grant and the authorization challenge endpoint), so a wrong code counts against the
+ * brute-force budget as it would anywhere; a headless request without a code is answered {@value #OTP_REQUIRED}
  * and counts for nothing.
  * <p>
  * Refusals are answered as challenges, not flow failures, so they do not count against the user's
  * brute-force budget: the password was right, and an attacker holding it must not be able to lock the
- * owner out through this check. The direct grant answers {@code invalid_grant} with the description
+ * owner out through this check. Headless flows answer {@code invalid_grant} with the description
  * {@value #DEVICE_DENIED}, {@value #DEVICE_APPROVAL_REQUIRED} or {@value #OTP_REQUIRED}, which the BFF maps to
  * its own codes.
  */
@@ -68,7 +66,7 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 	public static final String DEVICE_APPROVAL_REQUIRED = "device_approval_required";
 
 	/** Event error and direct-grant {@code error_description} when the device needs the user's OTP code. */
-	public static final String OTP_REQUIRED = "otp_required";
+	public static final String OTP_REQUIRED = HeadlessSteps.OTP_REQUIRED;
 
 	/** The browser page asking the user to approve the device from their email (theme-resources). */
 	static final String CHECK_EMAIL_TEMPLATE = "device-risk-check-email.ftl";
@@ -83,12 +81,6 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 
 	/** Single-use store key prefix: an approval email for this user and device went out recently. */
 	private static final String APPROVAL_SENT_KEY = "authstack.device_risk.approval_sent:";
-
-	/** The direct grant's form parameter carrying the OTP code, as Keycloak's {@link ValidateOTP} reads it. */
-	private static final String OTP_PARAMETER = "otp";
-
-	/** The flow path of the token endpoint, which runs the direct-grant flow. */
-	private static final String DIRECT_GRANT_FLOW_PATH = "token";
 
 	private static final Logger LOG = Logger.getLogger(DeviceRiskAuthenticator.class);
 
@@ -107,7 +99,7 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 			return;
 		}
 		DeviceRiskConfig config = DeviceRiskConfig.of(context.getAuthenticatorConfig());
-		boolean directGrant = DIRECT_GRANT_FLOW_PATH.equals(context.getFlowPath());
+		boolean directGrant = HeadlessSteps.isHeadless(context);
 		try {
 			check(context, config, directGrant);
 		}
@@ -206,12 +198,7 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 			new OTPFormAuthenticator().authenticate(context);
 			return;
 		}
-		if (context.getHttpRequest().getDecodedFormParameters().getFirst(OTP_PARAMETER) == null) {
-			context.getEvent().user(context.getUser()).error(OTP_REQUIRED);
-			context.forceChallenge(invalidGrant(OTP_REQUIRED));
-			return;
-		}
-		new ValidateOTP().authenticate(context);
+		HeadlessSteps.validateOtp(context);
 	}
 
 	/**
@@ -236,7 +223,7 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 		}
 		context.getEvent().user(user).error(DEVICE_APPROVAL_REQUIRED);
 		if (directGrant) {
-			context.forceChallenge(invalidGrant(DEVICE_APPROVAL_REQUIRED));
+			context.forceChallenge(HeadlessSteps.refusal(DEVICE_APPROVAL_REQUIRED));
 			return;
 		}
 		pending.writeTo(context.getAuthenticationSession());
@@ -300,7 +287,7 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 		context.getEvent().user(user).error(DEVICE_DENIED);
 		Response response;
 		if (directGrant) {
-			response = invalidGrant(DEVICE_DENIED);
+			response = HeadlessSteps.refusal(DEVICE_DENIED);
 		}
 		else {
 			response = context.form().setError(Messages.ACCESS_DENIED).createErrorPage(Response.Status.FORBIDDEN);
@@ -308,14 +295,6 @@ public final class DeviceRiskAuthenticator implements Authenticator {
 		// Answered as a challenge, not a flow failure: Keycloak would count a failure against the user's
 		// brute-force budget, and the password was right; locking the owner out is not this check's job.
 		context.forceChallenge(response);
-	}
-
-	/** The token endpoint's refusal, with a description the BFF maps to its own error code. */
-	private static Response invalidGrant(String description) {
-		return Response.status(Response.Status.BAD_REQUEST)
-			.entity(new OAuth2ErrorRepresentation(OAuthErrorException.INVALID_GRANT, description))
-			.type(MediaType.APPLICATION_JSON_TYPE)
-			.build();
 	}
 
 	/** It needs the user, but checks for it itself: see {@link #authenticate}. */
