@@ -59,6 +59,9 @@ public final class AuthorizationChallengeResource implements RealmResourceProvid
 
 	private static final String S256 = "S256";
 
+	/** The {@code auth_type} of the endpoint's events. */
+	static final String AUTH_TYPE = "authorization_challenge";
+
 	private final KeycloakSession session;
 
 	AuthorizationChallengeResource(KeycloakSession session) {
@@ -77,8 +80,7 @@ public final class AuthorizationChallengeResource implements RealmResourceProvid
 	public Response challenge() {
 		RealmModel realm = this.session.getContext().getRealm();
 		EventBuilder event = new EventBuilder(realm, this.session, this.session.getContext().getConnection())
-			.event(EventType.LOGIN)
-			.detail(Details.AUTH_METHOD, AuthorizationChallengeResourceFactory.ENDPOINT_PATH);
+			.event(EventType.LOGIN);
 		// Throws invalid_client (401) itself, as the token endpoint does.
 		ClientModel client = AuthorizeClientUtil.authorizeClient(this.session, event, null).getClient();
 		if (client.isPublicClient() || !client.isStandardFlowEnabled()
@@ -118,6 +120,8 @@ public final class AuthorizationChallengeResource implements RealmResourceProvid
 			.createAuthenticationSession(realm, false);
 		AuthenticationSessionModel authSession = root.createAuthenticationSession(client);
 		authSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+		// Keycloak puts it into every event of the flow, beside the protocol (auth_method).
+		authSession.setAuthNote(Details.AUTH_TYPE, AUTH_TYPE);
 		authSession.setAction(AuthenticatedClientSessionModel.Action.AUTHENTICATE.name());
 		authSession.setClientNote(OIDCLoginProtocol.ISSUER,
 				Urls.realmIssuer(this.session.getContext().getUri().getBaseUri(), realm.getName()));

@@ -1,12 +1,6 @@
 package io.authstack.keycloak.firstparty;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +9,7 @@ import io.authstack.testkit.TestKeycloak;
 import io.authstack.testkit.Totp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,13 +20,9 @@ import static org.awaitility.Awaitility.await;
  */
 class AuthorizationChallengeIT {
 
-	private static final String REALM = "authstack";
+	private static final String REALM = ChallengeClient.REALM;
 
-	private static final String CLIENT_ID = "authstack-bff";
-
-	private static final String CLIENT_SECRET = "dev-only-bff-client-secret-change-me";
-
-	private static final String ENDPOINT = "/first-party/authorization-challenge";
+	private static final String ENDPOINT = ChallengeClient.ENDPOINT;
 
 	private static final String PASSWORD = "correct horse battery staple";
 
@@ -39,7 +30,7 @@ class AuthorizationChallengeIT {
 
 	private static KeycloakApi api;
 
-	private final String verifier = verifier();
+	private final ChallengeClient client = new ChallengeClient(api, Map.of());
 
 	@BeforeAll
 	static void startKeycloak() {
@@ -59,13 +50,40 @@ class AuthorizationChallengeIT {
 	void theRightPasswordGetsACodeThatTheTokenEndpointExchangesWithThePkceVerifier() {
 		String username = newUser();
 
-		KeycloakApi.Answer answer = challenge(Map.of("username", username, "password", PASSWORD));
+		KeycloakApi.Answer answer = this.client.start(username, PASSWORD);
 
 		assertThat(answer.status()).isEqualTo(200);
-		KeycloakApi.Answer tokens = exchange(answer.body().get("authorization_code").asString(), this.verifier);
+		KeycloakApi.Answer tokens = this.client.exchange(answer.body().get("authorization_code").asString());
 		assertThat(tokens.status()).isEqualTo(200);
 		assertThat(tokens.body().has("access_token")).isTrue();
 		assertThat(tokens.body().has("refresh_token")).isTrue();
+	}
+
+	@Test
+	void aSignInIsRecordedAsKeycloaksLoginEventOfTheClient() {
+		String username = newUser();
+		String userId = userId(username);
+
+		assertThat(this.client.start(username, PASSWORD).status()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> !api
+			.adminGet("/admin/realms/" + REALM + "/events?type=LOGIN&user=" + userId)
+			.isEmpty());
+		JsonNode login = api.adminGet("/admin/realms/" + REALM + "/events?type=LOGIN&user=" + userId).get(0);
+		assertThat(login.get("clientId").asString()).isEqualTo(ChallengeClient.CLIENT_ID);
+		assertThat(login.get("details").get("auth_type").asString()).isEqualTo("authorization_challenge");
+	}
+
+	@Test
+	void aDisabledUserIsRefusedWithoutAnAuthSession() {
+		String username = newUser();
+		api.adminPut("/admin/realms/" + REALM + "/users/" + userId(username), Map.of("enabled", false));
+
+		KeycloakApi.Answer answer = this.client.start(username, PASSWORD);
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.body().get("error").asString()).isEqualTo("access_denied");
+		assertThat(answer.body().has("auth_session")).isFalse();
 	}
 
 	@Test
@@ -73,7 +91,7 @@ class AuthorizationChallengeIT {
 		String username = newUser();
 		String userId = userId(username);
 
-		KeycloakApi.Answer answer = challenge(Map.of("username", username, "password", "wrong " + PASSWORD));
+		KeycloakApi.Answer answer = this.client.start(username, "wrong " + PASSWORD);
 
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.body().get("error").asString()).isEqualTo("access_denied");
@@ -85,33 +103,33 @@ class AuthorizationChallengeIT {
 	void anOtpUserSignsInInTwoRoundsAndTheFirstCostsNoBruteForceAttempt() {
 		String username = newUserWithOtp();
 
-		KeycloakApi.Answer first = challenge(Map.of("username", username, "password", PASSWORD));
+		KeycloakApi.Answer first = this.client.start(username, PASSWORD);
 
 		assertThat(first.status()).isEqualTo(400);
 		assertThat(first.body().get("error").asString()).isEqualTo("insufficient_authorization");
 		assertThat(first.body().get("next_step").asString()).isEqualTo("otp");
 		// Keycloak counts failures in order, off the request thread: once a wrong password has been counted, a
 		// failure counted for the first round would be too.
-		challenge(Map.of("username", username, "password", "wrong " + PASSWORD));
+		this.client.start(username, "wrong " + PASSWORD);
 		String userId = userId(username);
 		await().atMost(Duration.ofSeconds(10)).until(() -> failures(userId) >= 1);
 		assertThat(failures(userId)).isEqualTo(1);
-		KeycloakApi.Answer second = challenge(
-				Map.of("auth_session", first.body().get("auth_session").asString(), "otp", new Totp(OTP_SECRET).now()));
+		KeycloakApi.Answer second = this.client.next(first.body().get("auth_session").asString(),
+				Map.of("otp", new Totp(OTP_SECRET).now()));
 		assertThat(second.status()).isEqualTo(200);
-		assertThat(exchange(second.body().get("authorization_code").asString(), this.verifier).status()).isEqualTo(200);
+		assertThat(this.client.exchange(second.body().get("authorization_code").asString()).status()).isEqualTo(200);
 	}
 
 	@Test
 	void anAuthSessionIsSpentByTheRoundThatPresentsIt() {
 		String username = newUserWithOtp();
-		String authSession = challenge(Map.of("username", username, "password", PASSWORD)).body()
+		String authSession = this.client.start(username, PASSWORD).body()
 			.get("auth_session")
 			.asString();
-		assertThat(challenge(Map.of("auth_session", authSession, "otp", new Totp(OTP_SECRET).now())).status())
+		assertThat(this.client.next(authSession, Map.of("otp", new Totp(OTP_SECRET).now())).status())
 			.isEqualTo(200);
 
-		KeycloakApi.Answer replay = challenge(Map.of("auth_session", authSession, "otp", new Totp(OTP_SECRET).now()));
+		KeycloakApi.Answer replay = this.client.next(authSession, Map.of("otp", new Totp(OTP_SECRET).now()));
 
 		assertThat(replay.status()).isEqualTo(400);
 		assertThat(replay.body().get("error").asString()).isEqualTo("invalid_session");
@@ -119,27 +137,24 @@ class AuthorizationChallengeIT {
 
 	@Test
 	void aCodeIsExchangedOnceAndOnlyWithItsVerifier() {
-		String code = challenge(Map.of("username", newUser(), "password", PASSWORD)).body()
+		String code = this.client.start(newUser(), PASSWORD).body()
 			.get("authorization_code")
 			.asString();
 
-		assertThat(exchange(code, verifier()).status()).isEqualTo(400);
-		String secondCode = challenge(Map.of("username", newUser(), "password", PASSWORD)).body()
+		assertThat(this.client.exchange(code, ChallengeClient.verifier()).status()).isEqualTo(400);
+		String secondCode = this.client.start(newUser(), PASSWORD).body()
 			.get("authorization_code")
 			.asString();
-		assertThat(exchange(secondCode, this.verifier).status()).isEqualTo(200);
-		KeycloakApi.Answer replay = exchange(secondCode, this.verifier);
+		assertThat(this.client.exchange(secondCode).status()).isEqualTo(200);
+		KeycloakApi.Answer replay = this.client.exchange(secondCode);
 		assertThat(replay.status()).isEqualTo(400);
 		assertThat(replay.body().get("error").asString()).isEqualTo("invalid_grant");
 	}
 
 	@Test
 	void aFirstRoundWithoutAnS256ChallengeIsAnInvalidRequest() {
-		Map<String, String> form = new LinkedHashMap<>(clientAuthentication());
-		form.putAll(Map.of("username", newUser(), "password", PASSWORD, "code_challenge", challengeOf(this.verifier),
-				"code_challenge_method", "plain"));
-
-		KeycloakApi.Answer answer = api.post(REALM, ENDPOINT, form, Map.of());
+		KeycloakApi.Answer answer = this.client.post(Map.of("username", newUser(), "password", PASSWORD,
+				"code_challenge", ChallengeClient.challengeOf(ChallengeClient.verifier()), "code_challenge_method", "plain"));
 
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.body().get("error").asString()).isEqualTo("invalid_request");
@@ -153,7 +168,7 @@ class AuthorizationChallengeIT {
 
 		KeycloakApi.Answer answer = api.post(REALM, ENDPOINT,
 				Map.of("client_id", clientId, "username", newUser(), "password", PASSWORD, "code_challenge",
-						challengeOf(this.verifier), "code_challenge_method", "S256"),
+						ChallengeClient.challengeOf(ChallengeClient.verifier()), "code_challenge_method", "S256"),
 				Map.of());
 
 		assertThat(answer.status()).isEqualTo(400);
@@ -162,32 +177,11 @@ class AuthorizationChallengeIT {
 
 	@Test
 	void aWrongClientSecretIsRefusedAsTheTokenEndpointRefusesIt() {
-		KeycloakApi.Answer answer = api.post(REALM, ENDPOINT, Map.of("client_id", CLIENT_ID,
+		KeycloakApi.Answer answer = api.post(REALM, ENDPOINT, Map.of("client_id", ChallengeClient.CLIENT_ID,
 				"client_secret", "not the secret", "username", newUser(), "password", PASSWORD), Map.of());
 
 		assertThat(answer.status()).isEqualTo(401);
 		assertThat(answer.body().get("error").asString()).isEqualTo("unauthorized_client");
-	}
-
-	/** A round: the first carries the PKCE challenge, later ones their auth_session. */
-	private KeycloakApi.Answer challenge(Map<String, String> fields) {
-		Map<String, String> form = new LinkedHashMap<>(clientAuthentication());
-		if (!fields.containsKey("auth_session")) {
-			form.put("code_challenge", challengeOf(this.verifier));
-			form.put("code_challenge_method", "S256");
-		}
-		form.putAll(fields);
-		return api.post(REALM, ENDPOINT, form, Map.of());
-	}
-
-	private static KeycloakApi.Answer exchange(String code, String verifier) {
-		Map<String, String> form = new LinkedHashMap<>(clientAuthentication());
-		form.putAll(Map.of("grant_type", "authorization_code", "code", code, "code_verifier", verifier));
-		return api.token(REALM, form);
-	}
-
-	private static Map<String, String> clientAuthentication() {
-		return Map.of("client_id", CLIENT_ID, "client_secret", CLIENT_SECRET);
 	}
 
 	private static String newUser() {
@@ -210,23 +204,6 @@ class AuthorizationChallengeIT {
 		return api.adminGet("/admin/realms/" + REALM + "/attack-detection/brute-force/users/" + userId)
 			.get("numFailures")
 			.asInt();
-	}
-
-	private static String verifier() {
-		byte[] bytes = new byte[32];
-		new SecureRandom().nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	private static String challengeOf(String verifier) {
-		try {
-			return Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

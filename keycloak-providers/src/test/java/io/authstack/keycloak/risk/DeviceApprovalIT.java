@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.authstack.keycloak.firstparty.ChallengeClient;
+import io.authstack.testkit.KeycloakApi;
 import io.authstack.testkit.KeycloakOutbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,7 @@ class DeviceApprovalIT extends DeviceRiskIntegrationTest {
 	void approvalRequiredAndAFreshUser() {
 		admin.configure(DeviceRiskAdmin.DIRECT_GRANT_FLOW, Map.of(DeviceRiskConfig.ACTION, "require_email_approval"));
 		admin.configure(DeviceRiskAdmin.BROWSER_FLOW, Map.of(DeviceRiskConfig.ACTION, "require_email_approval"));
+		admin.configure(DeviceRiskAdmin.FIRST_PARTY_FLOW, Map.of(DeviceRiskConfig.ACTION, "require_email_approval"));
 		this.username = "appr" + System.nanoTime() % 1_000_000;
 	}
 
@@ -74,6 +77,28 @@ class DeviceApprovalIT extends DeviceRiskIntegrationTest {
 		HttpResponse<String> resubmitted = mailReader.submit(page, APPROVE_FORM);
 		assertThat(resubmitted.statusCode()).isEqualTo(400);
 		assertThat(resubmitted.body()).doesNotContain(APPROVED_TEXT);
+	}
+
+	@Test
+	void theAuthorizationChallengeEndpointAsksForTheApprovalAsARoundAndSignsInOnceTheLinkWasFollowed() {
+		newUser();
+		ChallengeClient knownDevice = new ChallengeClient(api, Map.of("User-Agent", DeviceRiskAuthenticatorIT.FIREFOX_ON_LINUX));
+		assertThat(knownDevice.start(this.username, PASSWORD).status()).isEqualTo(200);
+		ChallengeClient newDevice = new ChallengeClient(api, Map.of("User-Agent", DeviceRiskAuthenticatorIT.CHROME_ON_WINDOWS));
+
+		KeycloakApi.Answer first = newDevice.start(this.username, PASSWORD);
+
+		assertThat(first.status()).isEqualTo(400);
+		assertThat(first.body().get("error").asString()).isEqualTo("insufficient_authorization");
+		assertThat(first.body().get("next_step").asString()).isEqualTo("device_approval");
+		String link = approvalLink();
+		KeycloakApi.Answer stillWaiting = newDevice.next(first.body().get("auth_session").asString(), Map.of());
+		assertThat(stillWaiting.body().get("next_step").asString()).isEqualTo("device_approval");
+		assertThat(mailsTo(this.username)).as("asking again sends no second email").hasSize(1);
+		assertThat(approveInABrowser(link).body()).contains(APPROVED_TEXT);
+		KeycloakApi.Answer approved = newDevice.next(stillWaiting.body().get("auth_session").asString(), Map.of());
+		assertThat(approved.status()).isEqualTo(200);
+		assertThat(newDevice.exchange(approved.body().get("authorization_code").asString()).status()).isEqualTo(200);
 	}
 
 	/** The attack: the attacker holds the password; the victim's mail scanner fetches every link it receives. */

@@ -20,6 +20,8 @@ final class DeviceRiskAdmin {
 
 	static final String DIRECT_GRANT_FLOW = "authstack direct grant";
 
+	static final String FIRST_PARTY_FLOW = "authstack first party";
+
 	/** The settings the realm ships with. */
 	static final Map<String, String> REALM_DEFAULTS = Map.of(DeviceRiskConfig.ACTION, "notify",
 			DeviceRiskConfig.IP_PREFIX_CHANGE_COUNTS, "false", DeviceRiskConfig.IPV4_PREFIX_LENGTH, "24",

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.authstack.keycloak.firstparty.ChallengeClient;
+import io.authstack.testkit.KeycloakApi;
 import io.authstack.testkit.KeycloakOutbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,7 @@ class DeviceRiskAuthenticatorIT extends DeviceRiskIntegrationTest {
 	void realmDefaultsAndAFreshUser(TestInfo test) {
 		admin.configure(DeviceRiskAdmin.DIRECT_GRANT_FLOW, Map.of());
 		admin.configure(DeviceRiskAdmin.BROWSER_FLOW, Map.of());
+		admin.configure(DeviceRiskAdmin.FIRST_PARTY_FLOW, Map.of());
 		this.username = "u" + Integer.toHexString(test.getDisplayName().hashCode()) + System.nanoTime() % 100_000;
 	}
 
@@ -213,6 +216,25 @@ class DeviceRiskAuthenticatorIT extends DeviceRiskIntegrationTest {
 		assertThat(event.path("details").path("device_label").asString()).isEqualTo("Chrome on Windows");
 		assertThat(admin.knownDevices(userId)).extracting(KnownDevice::label).containsExactly("Firefox on Linux");
 		assertThat(mailsTo(this.username)).isEmpty();
+	}
+
+	@Test
+	void denyAtTheAuthorizationChallengeEndpointIsAccessDeniedWithTheRiskReasonsInKeycloaksEvent() {
+		admin.configure(DeviceRiskAdmin.FIRST_PARTY_FLOW, Map.of(DeviceRiskConfig.ACTION, "deny"));
+		String userId = newUser();
+		assertThat(new ChallengeClient(api, Map.of("User-Agent", FIREFOX_ON_LINUX)).start(this.username, PASSWORD)
+			.status()).isEqualTo(200);
+
+		KeycloakApi.Answer fromNewDevice = new ChallengeClient(api, Map.of("User-Agent", CHROME_ON_WINDOWS))
+			.start(this.username, PASSWORD);
+
+		assertThat(fromNewDevice.status()).isEqualTo(400);
+		assertThat(fromNewDevice.body().get("error").asString()).isEqualTo("access_denied");
+		assertThat(fromNewDevice.body().get("error_description").asString()).isEqualTo(DeviceRiskAuthenticator.DEVICE_DENIED);
+		assertThat(fromNewDevice.body().has("auth_session")).isFalse();
+		JsonNode event = admin.events(userId, "LOGIN_ERROR").get(0);
+		assertThat(event.get("error").asString()).isEqualTo(DeviceRiskAuthenticator.DEVICE_DENIED);
+		assertThat(event.path("details").path("risk_reasons").asString()).isEqualTo("new_device");
 	}
 
 	@Test

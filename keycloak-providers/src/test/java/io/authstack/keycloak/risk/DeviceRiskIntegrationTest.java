@@ -37,6 +37,7 @@ abstract class DeviceRiskIntegrationTest {
 	static void restoreRealmDefaultsAndCloseMailbox() {
 		admin.configure(DeviceRiskAdmin.DIRECT_GRANT_FLOW, Map.of());
 		admin.configure(DeviceRiskAdmin.BROWSER_FLOW, Map.of());
+		admin.configure(DeviceRiskAdmin.FIRST_PARTY_FLOW, Map.of());
 		outbox.close();
 	}
 
