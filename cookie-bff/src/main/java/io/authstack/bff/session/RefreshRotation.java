@@ -13,10 +13,9 @@ import io.authstack.bff.keycloak.KeycloakClient;
 import io.authstack.bff.keycloak.RefreshClaims;
 import io.authstack.bff.keycloak.TokenResponse;
 import io.authstack.bff.keycloak.UpstreamUnavailableException;
+import io.authstack.bff.metrics.RefreshMeters;
 import io.authstack.bff.problem.ProblemCode;
 import io.authstack.bff.revocation.RevocationStore;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -36,9 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public final class RefreshRotation {
-
-	/** Keycloak answered the refresh itself; shared results do not count. */
-	public static final String UPSTREAM_ROTATIONS_METER = "authstack.bff.refresh.rotations";
 
 	private static final Logger logger = LoggerFactory.getLogger(RefreshRotation.class);
 
@@ -60,11 +56,11 @@ public final class RefreshRotation {
 
 	private final RefreshProperties properties;
 
-	private final Counter upstreamRotations;
+	private final RefreshMeters meters;
 
 	RefreshRotation(StringRedisTemplate redis, RevocationStore revocations, SessionRevocation revocation,
 			KeycloakClient keycloak, CookieSealer sealer, SessionCookies cookies, JsonMapper json,
-			RefreshProperties properties, MeterRegistry meters) {
+			RefreshProperties properties, RefreshMeters meters) {
 		this.redis = redis;
 		this.revocations = revocations;
 		this.revocation = revocation;
@@ -73,9 +69,7 @@ public final class RefreshRotation {
 		this.cookies = cookies;
 		this.json = json;
 		this.properties = properties;
-		this.upstreamRotations = Counter.builder(UPSTREAM_ROTATIONS_METER)
-			.description("Refresh tokens rotated at Keycloak")
-			.register(meters);
+		this.meters = meters;
 	}
 
 	/** Rotates a token not yet rotated, or waits for the rotation another request is doing. */
@@ -102,7 +96,7 @@ public final class RefreshRotation {
 			this.redis.delete(lock);
 			throw ex;
 		}
-		this.upstreamRotations.increment();
+		this.meters.rotated();
 		Rotation rotation = new Rotation(tokens, client.binding().fingerprint(), client.binding().ipPrefix(),
 				Instant.now().toEpochMilli());
 		// Kept as long as the lock, so that every request that arrived in flight finds it.
@@ -149,6 +143,7 @@ public final class RefreshRotation {
 		if (!rotation.binding().equals(family.client().binding())) {
 			throw replay(family, "presented from another device binding than its rotation");
 		}
+		this.meters.shared();
 		return rotation.tokens();
 	}
 
