@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.authstack.contract.EmailMessage;
 import io.authstack.contract.EmailTemplate;
+import io.authstack.testkit.PrometheusScrape;
 import io.authstack.worker.mail.ParkReason;
 import org.junit.jupiter.api.Test;
 

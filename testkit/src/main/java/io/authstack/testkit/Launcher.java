@@ -35,6 +35,9 @@ public final class Launcher {
 
 	private static final int BFF_PORT = 8080;
 
+	/** The BFF's actuator: its own port, on loopback (the BFF's default in every profile). */
+	private static final int BFF_MANAGEMENT_PORT = 9080;
+
 	private final AuthstackKeycloak keycloak;
 
 	private final Path stateDir;
@@ -99,7 +102,7 @@ public final class Launcher {
 				"--authstack.bff.apis[0].id=demo", "--authstack.bff.apis[0].path-prefix=/api/demo",
 				"--authstack.bff.apis[0].target=" + demoApiUrl(), "--authstack.bff.apis[0].audience=demo-api",
 				"--authstack.bff.apis[0].scope=demo-api", "--authstack.bff.spa.demo-api=/api/demo/whoami")),
-				URI.create(bffUrl() + "/actuator/health"));
+				URI.create("http://127.0.0.1:" + BFF_MANAGEMENT_PORT + "/actuator/health"));
 		printUrls(keycloakServer);
 	}
 
@@ -211,6 +214,8 @@ public final class Launcher {
 		this.out.println("  Keycloak admin        " + server.baseUrl() + "/admin/  (" + AuthstackKeycloak.ADMIN_USERNAME
 				+ " / AUTHSTACK_ADMIN_PASSWORD, 'admin' when unset)");
 		this.out.println("  Realm                 " + server.realmUrl(AuthstackKeycloak.REALM));
+		this.out.println("  BFF metrics           http://127.0.0.1:" + BFF_MANAGEMENT_PORT
+				+ "/actuator/prometheus  (operator / dev-only-bff-operator-password)");
 		this.out.println("  Logs                  " + this.stateDir.resolve("logs"));
 		this.out.println();
 		this.out.println("Stop it with ./authstack down");

@@ -24,9 +24,12 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final int port;
 
-	private ServiceProcess(ServerProcess server, int port) {
+	private final int managementPort;
+
+	private ServiceProcess(ServerProcess server, int port, int managementPort) {
 		this.server = server;
 		this.port = port;
+		this.managementPort = managementPort;
 	}
 
 	/**
@@ -43,8 +46,8 @@ public final class ServiceProcess implements AutoCloseable {
 
 	/**
 	 * {@link #start(Path, String, int, List, Path)} with the actuator on a port of its own, on loopback: for the
-	 * worker, whose configuration puts its actuator on a loopback address, which Spring Boot allows only on a
-	 * separate port.
+	 * worker and the BFF, whose configurations put their actuator on a loopback address, which Spring Boot allows
+	 * only on a separate port.
 	 * @param managementPort another free loopback port, where {@code /actuator/health} answers
 	 */
 	public static ServiceProcess start(Path root, String module, int port, int managementPort, List<String> arguments,
@@ -61,7 +64,7 @@ public final class ServiceProcess implements AutoCloseable {
 			Process process = builder.start();
 			ServerProcess server = new ServerProcess(module, process.toHandle(), log);
 			server.awaitHealthy(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"), START_TIMEOUT);
-			return new ServiceProcess(server, port);
+			return new ServiceProcess(server, port, managementPort);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + module + ", see " + log, ex);
@@ -94,6 +97,11 @@ public final class ServiceProcess implements AutoCloseable {
 
 	public int port() {
 		return this.port;
+	}
+
+	/** Where the actuator answers: the service's own port, or the management port it was started with. */
+	public URI managementUrl() {
+		return URI.create("http://127.0.0.1:" + this.managementPort);
 	}
 
 	public long pid() {

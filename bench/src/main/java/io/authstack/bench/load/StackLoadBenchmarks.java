@@ -92,6 +92,9 @@ public final class StackLoadBenchmarks {
 
 	private URI bff;
 
+	/** The BFF's actuator, on a port of its own as it ships. */
+	private URI bffManagement;
+
 	private URI realm;
 
 	private URI demoApi;
@@ -172,9 +175,10 @@ public final class StackLoadBenchmarks {
 		try {
 			this.demoApi = demoApi.baseUrl();
 			int port = FreePorts.next();
-			ServiceProcess bff = ServiceProcess.start(root, "cookie-bff", port, bffArguments(port, cookieSecret),
-					root.resolve("bench/target/cookie-bff.log"));
+			ServiceProcess bff = ServiceProcess.start(root, "cookie-bff", port, FreePorts.next(),
+					bffArguments(port, cookieSecret), root.resolve("bench/target/cookie-bff.log"));
 			this.bff = bff.baseUrl();
+			this.bffManagement = bff.managementUrl();
 			ServerCpu servers = ServerCpu.none()
 				.with("BFF", bff.pid())
 				.with("Keycloak", keycloak.pid())
@@ -221,7 +225,7 @@ public final class StackLoadBenchmarks {
 	}
 
 	private List<LoadResult> sessionPair(ServerCpu servers) throws IOException, InterruptedException {
-		HttpRequest health = HttpRequest.newBuilder(this.bff.resolve("/actuator/health")).build();
+		HttpRequest health = HttpRequest.newBuilder(this.bffManagement.resolve("/actuator/health")).build();
 		// Each round's clients get fresh credentials: warm-up and rounds together outlast a 5-minute access token.
 		Map<String, HttpLoad.Scenario> scenarios = new LinkedHashMap<>();
 		scenarios.put("BFF GET /api/auth/session, valid cookie", () -> {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import io.authstack.bff.keycloak.KeycloakHttp;
 import io.authstack.bff.keycloak.KeycloakProperties;
 import io.authstack.bff.keycloak.UpstreamUnavailableException;
+import io.authstack.bff.metrics.KeycloakMeters;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -52,7 +53,7 @@ public final class KeycloakUsers {
 
 	private volatile ServiceToken token;
 
-	KeycloakUsers(KeycloakProperties keycloak, AccountProperties account, JsonMapper json) {
+	KeycloakUsers(KeycloakProperties keycloak, AccountProperties account, JsonMapper json, KeycloakMeters meters) {
 		Assert.notNull(keycloak, "keycloak cannot be null");
 		Assert.notNull(account, "account cannot be null");
 		Assert.notNull(json, "json cannot be null");
@@ -63,7 +64,7 @@ public final class KeycloakUsers {
 		Assert.isTrue(realmsAt > 0, "The Keycloak issuer must end in /realms/<realm>: " + issuer);
 		this.tokenEndpoint = URI.create(issuer + "/protocol/openid-connect/token");
 		this.usersPath = issuer.substring(0, realmsAt) + "/admin" + issuer.substring(realmsAt) + "/users";
-		this.http = KeycloakHttp.restClient(keycloak);
+		this.http = KeycloakHttp.restClient(keycloak, meters);
 	}
 
 	/** The user whose email is exactly this one (emails are unique in the realm), if any. */

@@ -86,6 +86,7 @@ public final class ProductionSecretsCheck implements EnvironmentPostProcessor, O
 		required.put("authstack.bff.keycloak.issuer", "AUTHSTACK_KEYCLOAK_ISSUER");
 		required.put("authstack.bff.account.admin-client-secret", "AUTHSTACK_BFF_ADMIN_CLIENT_SECRET");
 		required.put("authstack.bff.public-url", "AUTHSTACK_PUBLIC_URL");
+		required.put("authstack.bff.operator.password", "AUTHSTACK_BFF_OPERATOR_PASSWORD");
 		return java.util.Collections.unmodifiableMap(required);
 	}
 

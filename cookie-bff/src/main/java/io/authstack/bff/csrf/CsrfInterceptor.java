@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.authstack.bff.BffProperties;
+import io.authstack.bff.metrics.CsrfMeters;
 import io.authstack.bff.problem.ProblemCode;
 import io.authstack.bff.problem.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +33,10 @@ public final class CsrfInterceptor implements HandlerInterceptor {
 
 	private final Set<String> allowedOrigins;
 
-	public CsrfInterceptor(CsrfProperties properties, BffProperties bff) {
+	private final CsrfMeters meters;
+
+	public CsrfInterceptor(CsrfProperties properties, BffProperties bff, CsrfMeters meters) {
+		this.meters = meters;
 		Set<String> origins = new HashSet<>();
 		origins.add(normalize(bff.publicOrigin()));
 		properties.allowedOrigins().forEach((origin) -> origins.add(normalize(origin)));
@@ -46,6 +50,7 @@ public final class CsrfInterceptor implements HandlerInterceptor {
 		}
 		String origin = request.getHeader("Origin");
 		if (!"1".equals(request.getHeader(HEADER)) || origin == null || !this.allowedOrigins.contains(normalize(origin))) {
+			this.meters.rejected();
 			logger.info("Rejected {} {}: X-CSRF or Origin missing or not allowed", request.getMethod(),
 					request.getRequestURI());
 			throw new ProblemException(ProblemCode.CSRF_REJECTED,

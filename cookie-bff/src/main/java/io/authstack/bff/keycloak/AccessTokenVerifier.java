@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -48,6 +49,11 @@ public final class AccessTokenVerifier {
 
 	private final Duration clockSkew;
 
+	/** Look-ups in {@link #verified}; LongAdders, as every request thread counts on every session check. */
+	private final LongAdder hits = new LongAdder();
+
+	private final LongAdder misses = new LongAdder();
+
 	public AccessTokenVerifier(KeycloakProperties properties, RealmKeys keys) {
 		Assert.notNull(properties, "properties cannot be null");
 		Assert.notNull(keys, "keys cannot be null");
@@ -74,11 +80,13 @@ public final class AccessTokenVerifier {
 		long generation = this.keys.generation();
 		AccessToken known = this.verified.get(key, generation);
 		if (known != null) {
+			this.hits.increment();
 			if (!Instant.now().isBefore(known.expiresAt().plus(this.clockSkew))) {
 				throw new InvalidAccessTokenException(new BadJWTException("Expired JWT"));
 			}
 			return known;
 		}
+		this.misses.increment();
 		AccessToken checked = verifyInFull(token);
 		if (this.keys.generation() == generation) {
 			// Not when the keys changed meanwhile: which key set vouched for it is unknown.
@@ -90,6 +98,16 @@ public final class AccessTokenVerifier {
 	/** How many verified tokens are remembered now. */
 	public int remembered() {
 		return this.verified.size();
+	}
+
+	/** How many verifications found the token remembered (then only its expiry is checked). */
+	public long hits() {
+		return this.hits.sum();
+	}
+
+	/** How many verifications found the token not remembered and verified it in full. */
+	public long misses() {
+		return this.misses.sum();
 	}
 
 	private AccessToken verifyInFull(String token) {

@@ -2,6 +2,7 @@ package io.authstack.bff.keycloak;
 
 import java.net.URI;
 
+import io.authstack.bff.metrics.KeycloakMeters;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -36,12 +37,13 @@ public final class KeycloakClient {
 
 	private final JsonMapper json;
 
-	public KeycloakClient(KeycloakProperties properties, JsonMapper json) {
+	public KeycloakClient(KeycloakProperties properties, JsonMapper json, KeycloakMeters meters) {
 		Assert.notNull(properties, "properties cannot be null");
 		Assert.notNull(json, "json cannot be null");
+		Assert.notNull(meters, "meters cannot be null");
 		this.properties = properties;
 		this.json = json;
-		this.http = KeycloakHttp.restClient(properties);
+		this.http = KeycloakHttp.restClient(properties, meters);
 	}
 
 	/** The resource owner password grant, on behalf of the browser described by {@code client}. */

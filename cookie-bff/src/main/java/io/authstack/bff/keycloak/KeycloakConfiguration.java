@@ -4,6 +4,7 @@ import java.net.MalformedURLException;
 
 import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import io.authstack.bff.metrics.KeycloakMeters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,11 +19,11 @@ class KeycloakConfiguration {
 	private static final int JWKS_SIZE_LIMIT = 256 * 1024;
 
 	@Bean
-	RealmKeys realmKeys(KeycloakProperties properties) {
+	RealmKeys realmKeys(KeycloakProperties properties, KeycloakMeters meters) {
 		try {
 			return RealmKeys.cached(new URLBasedJWKSetSource<>(properties.endpoint("certs").toURL(),
-					new DefaultResourceRetriever((int) properties.connectTimeout().toMillis(),
-							(int) properties.timeout().toMillis(), JWKS_SIZE_LIMIT)));
+					meters.timed(new DefaultResourceRetriever((int) properties.connectTimeout().toMillis(),
+							(int) properties.timeout().toMillis(), JWKS_SIZE_LIMIT))));
 		}
 		catch (MalformedURLException ex) {
 			throw new IllegalArgumentException("Bad Keycloak issuer " + properties.issuer(), ex);

@@ -1,5 +1,6 @@
 package io.authstack.bff.keycloak;
 
+import io.authstack.bff.metrics.KeycloakMeters;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -19,11 +20,12 @@ public final class KeycloakHttp {
 	private KeycloakHttp() {
 	}
 
-	public static RestClient restClient(KeycloakProperties properties) {
+	/** The client, each of its requests timed in {@code meters}. */
+	public static RestClient restClient(KeycloakProperties properties, KeycloakMeters meters) {
 		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
 		requests.setConnectTimeout(properties.connectTimeout());
 		requests.setReadTimeout(properties.timeout());
-		return RestClient.builder().requestFactory(requests).build();
+		return RestClient.builder().requestFactory(requests).requestInterceptor(meters.interceptor()).build();
 	}
 
 }

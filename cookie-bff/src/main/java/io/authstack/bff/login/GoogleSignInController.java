@@ -7,6 +7,7 @@ import io.authstack.bff.keycloak.AccessToken;
 import io.authstack.bff.keycloak.GrantRejectedException;
 import io.authstack.bff.keycloak.KeycloakClient;
 import io.authstack.bff.keycloak.TokenResponse;
+import io.authstack.bff.metrics.LoginMeters;
 import io.authstack.bff.problem.ProblemCode;
 import io.authstack.bff.problem.ProblemException;
 import io.authstack.bff.ratelimit.LoginRateLimiter;
@@ -48,12 +49,15 @@ class GoogleSignInController {
 
 	private final GoogleNonces nonces;
 
+	private final LoginMeters logins;
+
 	GoogleSignInController(KeycloakClient keycloak, Sessions sessions, LoginRateLimiter rateLimiter,
-			GoogleNonces nonces) {
+			GoogleNonces nonces, LoginMeters logins) {
 		this.keycloak = keycloak;
 		this.sessions = sessions;
 		this.rateLimiter = rateLimiter;
 		this.nonces = nonces;
+		this.logins = logins;
 	}
 
 	/**
@@ -67,6 +71,11 @@ class GoogleSignInController {
 
 	@PostMapping("/api/auth/google")
 	SessionView signIn(@Valid @RequestBody GoogleCredential google, ClientContext client, HttpServletRequest request,
+			HttpServletResponse response) {
+		return this.logins.counted(LoginMeters.Method.GOOGLE, () -> googleSignIn(google, client, request, response));
+	}
+
+	private SessionView googleSignIn(GoogleCredential google, ClientContext client, HttpServletRequest request,
 			HttpServletResponse response) {
 		this.rateLimiter.checkAddress(client.address());
 		String nonce = this.nonces.spend(google.credential(), request, response, client);

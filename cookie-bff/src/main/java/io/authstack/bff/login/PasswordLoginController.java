@@ -9,6 +9,7 @@ import io.authstack.bff.keycloak.GrantRejectedException;
 import io.authstack.bff.keycloak.KeycloakClient;
 import io.authstack.bff.keycloak.KeycloakProperties;
 import io.authstack.bff.keycloak.TokenResponse;
+import io.authstack.bff.metrics.LoginMeters;
 import io.authstack.bff.problem.ProblemCode;
 import io.authstack.bff.problem.ProblemException;
 import io.authstack.bff.ratelimit.LoginRateLimiter;
@@ -43,17 +44,24 @@ class PasswordLoginController {
 
 	private final AccountSetup accountSetup;
 
+	private final LoginMeters logins;
+
 	PasswordLoginController(KeycloakProperties keycloakProperties, KeycloakClient keycloak, Sessions sessions,
-			LoginRateLimiter rateLimiter, AccountSetup accountSetup) {
+			LoginRateLimiter rateLimiter, AccountSetup accountSetup, LoginMeters logins) {
 		this.keycloakProperties = keycloakProperties;
 		this.keycloak = keycloak;
 		this.sessions = sessions;
 		this.rateLimiter = rateLimiter;
 		this.accountSetup = accountSetup;
+		this.logins = logins;
 	}
 
 	@PostMapping("/api/auth/login")
 	SessionView login(@Valid @RequestBody LoginRequest login, ClientContext client, HttpServletResponse response) {
+		return this.logins.counted(LoginMeters.Method.PASSWORD, () -> passwordLogin(login, client, response));
+	}
+
+	private SessionView passwordLogin(LoginRequest login, ClientContext client, HttpServletResponse response) {
 		if (!this.keycloakProperties.directGrantEnabled()) {
 			throw new ProblemException(ProblemCode.LOGIN_METHOD_DISABLED, "Password login is disabled; use the redirect login.");
 		}

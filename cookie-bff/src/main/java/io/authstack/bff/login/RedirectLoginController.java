@@ -19,6 +19,7 @@ import io.authstack.bff.keycloak.GrantRejectedException;
 import io.authstack.bff.keycloak.KeycloakClient;
 import io.authstack.bff.keycloak.KeycloakProperties;
 import io.authstack.bff.keycloak.TokenResponse;
+import io.authstack.bff.metrics.LoginMeters;
 import io.authstack.bff.problem.ProblemCode;
 import io.authstack.bff.problem.ProblemException;
 import io.authstack.bff.ratelimit.LoginRateLimiter;
@@ -69,8 +70,11 @@ class RedirectLoginController {
 
 	private final LoginRateLimiter rateLimiter;
 
+	private final LoginMeters logins;
+
 	RedirectLoginController(BffProperties bff, KeycloakProperties keycloakProperties, KeycloakClient keycloak,
-			SessionCookies cookies, Sessions sessions, IdTokenVerifier idTokens, LoginRateLimiter rateLimiter) {
+			SessionCookies cookies, Sessions sessions, IdTokenVerifier idTokens, LoginRateLimiter rateLimiter,
+			LoginMeters logins) {
 		this.bff = bff;
 		this.keycloakProperties = keycloakProperties;
 		this.keycloak = keycloak;
@@ -78,6 +82,7 @@ class RedirectLoginController {
 		this.sessions = sessions;
 		this.idTokens = idTokens;
 		this.rateLimiter = rateLimiter;
+		this.logins = logins;
 	}
 
 	@GetMapping("/api/auth/login")
@@ -115,6 +120,13 @@ class RedirectLoginController {
 			@RequestParam(name = "iss", required = false) String issuer,
 			@RequestParam(name = "error", required = false) String error, ClientContext client,
 			HttpServletRequest request, HttpServletResponse response) {
+		// Counted here, where the login is decided; its start only sends the browser to Keycloak.
+		return this.logins.counted(LoginMeters.Method.REDIRECT,
+				() -> finishLogin(code, state, issuer, error, client, request, response));
+	}
+
+	private ResponseEntity<Void> finishLogin(String code, String state, String issuer, String error,
+			ClientContext client, HttpServletRequest request, HttpServletResponse response) {
 		LoginEnvelope login = loginEnvelope(request);
 		this.cookies.clearLogin(response);
 		if (state == null || !MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),

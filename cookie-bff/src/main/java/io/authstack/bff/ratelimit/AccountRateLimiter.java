@@ -3,6 +3,7 @@ package io.authstack.bff.ratelimit;
 import java.net.InetAddress;
 
 import io.authstack.bff.binding.ClientAddress;
+import io.authstack.bff.metrics.RateLimitMeters.Limiter;
 import io.github.bucket4j.BucketConfiguration;
 import org.springframework.util.Assert;
 
@@ -32,12 +33,12 @@ public final class AccountRateLimiter {
 
 	/** @throws RateLimitedException when the address has used up its account calls */
 	public void checkAddress(InetAddress address) {
-		this.buckets.consume("rl:account:ip:" + ClientAddress.network(address), this.perAddress, DETAIL);
+		this.buckets.consume(Limiter.ACCOUNT_ADDRESS, "rl:account:ip:" + ClientAddress.network(address), this.perAddress, DETAIL);
 	}
 
 	/** @throws RateLimitedException when the email address has used up its account calls */
 	public void checkEmail(String email) {
-		this.buckets.consume("rl:account:email:" + TokenBuckets.hashed(email), this.perEmail, DETAIL);
+		this.buckets.consume(Limiter.ACCOUNT_EMAIL, "rl:account:email:" + TokenBuckets.hashed(email), this.perEmail, DETAIL);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.authstack.bff.ratelimit;
 import java.net.InetAddress;
 
 import io.authstack.bff.binding.ClientAddress;
+import io.authstack.bff.metrics.RateLimitMeters.Limiter;
 import io.github.bucket4j.BucketConfiguration;
 import org.springframework.util.Assert;
 
@@ -34,7 +35,7 @@ public final class LoginRateLimiter {
 
 	/** @throws RateLimitedException when the address has used up its attempts */
 	public void checkAddress(InetAddress address) {
-		this.buckets.consume("rl:login:ip:" + ClientAddress.network(address), this.perAddress, DETAIL);
+		this.buckets.consume(Limiter.LOGIN_ADDRESS, "rl:login:ip:" + ClientAddress.network(address), this.perAddress, DETAIL);
 	}
 
 	/**
@@ -43,7 +44,7 @@ public final class LoginRateLimiter {
 	 * @throws RateLimitedException when the username has failed too often from this network
 	 */
 	public void claimFailure(String username, InetAddress address) {
-		this.buckets.consume(failuresKey(username, address), this.perUsername, DETAIL);
+		this.buckets.consume(Limiter.LOGIN_USERNAME, failuresKey(username, address), this.perUsername, DETAIL);
 	}
 
 	/** The attempt {@link #claimFailure} counted was no wrong password: a login, or a refusal that needed the password. */

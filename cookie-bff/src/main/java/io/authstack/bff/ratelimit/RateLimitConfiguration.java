@@ -2,6 +2,8 @@ package io.authstack.bff.ratelimit;
 
 import java.time.Duration;
 
+import io.authstack.bff.metrics.RateLimitMeters;
+import io.authstack.bff.metrics.RedisMeters;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.serialization.Mapper;
 import io.github.bucket4j.redis.jedis.Bucket4jJedis;
@@ -39,13 +41,13 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	TokenBuckets tokenBuckets(JedisPooled rateLimitRedis) {
+	TokenBuckets tokenBuckets(JedisPooled rateLimitRedis, RateLimitMeters limited, RedisMeters redis) {
 		return new TokenBuckets(Bucket4jJedis.casBasedBuilder(rateLimitRedis)
 			.keyMapper(Mapper.STRING)
 			// A bucket that has filled up again is the same as no bucket: let Redis forget it.
 			.expirationAfterWrite(ExpirationAfterWriteStrategy
 				.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-			.build());
+			.build(), limited, redis);
 	}
 
 	@Bean

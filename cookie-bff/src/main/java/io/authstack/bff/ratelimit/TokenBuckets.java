@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 
+import io.authstack.bff.metrics.RateLimitMeters;
+import io.authstack.bff.metrics.RedisMeters;
 import io.authstack.bff.problem.ProblemCode;
 import io.authstack.bff.problem.ProblemException;
 import io.github.bucket4j.BucketConfiguration;
@@ -28,22 +30,32 @@ final class TokenBuckets {
 
 	private final ProxyManager<String> buckets;
 
-	TokenBuckets(ProxyManager<String> buckets) {
+	private final RateLimitMeters limited;
+
+	private final RedisMeters redis;
+
+	TokenBuckets(ProxyManager<String> buckets, RateLimitMeters limited, RedisMeters redis) {
 		Assert.notNull(buckets, "buckets cannot be null");
+		Assert.notNull(limited, "limited cannot be null");
+		Assert.notNull(redis, "redis cannot be null");
 		this.buckets = buckets;
+		this.limited = limited;
+		this.redis = redis;
 	}
 
-	/** @throws RateLimitedException when the bucket under {@code key} is empty */
-	void consume(String key, BucketConfiguration configuration, String detail) {
+	/** @throws RateLimitedException when the bucket of {@code limiter} under {@code key} is empty */
+	void consume(RateLimitMeters.Limiter limiter, String key, BucketConfiguration configuration, String detail) {
 		ConsumptionProbe probe;
 		try {
-			probe = this.buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+			probe = this.redis.timed(RedisMeters.Client.RATE_LIMITS,
+					() -> this.buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1));
 		}
 		catch (RuntimeException ex) {
 			throw new ProblemException(ProblemCode.UPSTREAM_UNAVAILABLE,
 					"The rate-limit store is unavailable; try again shortly.", ex);
 		}
 		if (!probe.isConsumed()) {
+			this.limited.limited(limiter);
 			throw new RateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()), detail);
 		}
 	}
@@ -54,7 +66,10 @@ final class TokenBuckets {
 	 */
 	void refund(String key, BucketConfiguration configuration) {
 		try {
-			this.buckets.builder().build(key, () -> configuration).addTokens(1);
+			this.redis.timed(RedisMeters.Client.RATE_LIMITS, () -> {
+				this.buckets.builder().build(key, () -> configuration).addTokens(1);
+				return null;
+			});
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not give back a rate-limit token: {}", ex.toString());

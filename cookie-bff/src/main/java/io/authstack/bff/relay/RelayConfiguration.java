@@ -2,6 +2,7 @@ package io.authstack.bff.relay;
 
 import java.util.Optional;
 
+import io.authstack.bff.metrics.RelayMeters;
 import io.authstack.bff.session.Sessions;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -41,7 +42,8 @@ class RelayConfiguration {
 	@Bean
 	RouterFunction<ServerResponse> relayRoutes(RelayProperties relay, Sessions sessions, ExchangedTokens exchanged,
 			GatewayMvcProperties gateway, ObjectProvider<HttpHeadersFilter.RequestHttpHeadersFilter> requestFilters,
-			ObjectProvider<HttpHeadersFilter.ResponseHttpHeadersFilter> responseFilters, ApplicationContext context) {
+			ObjectProvider<HttpHeadersFilter.ResponseHttpHeadersFilter> responseFilters, ApplicationContext context,
+			RelayMeters meters) {
 		RouterFunction<ServerResponse> routes = (request) -> Optional.empty();
 		for (ApiRoute route : relay.apis()) {
 			ProxyExchangeHandlerFunction proxy = new ProxyExchangeHandlerFunction(
@@ -50,7 +52,7 @@ class RelayConfiguration {
 			proxy.onApplicationEvent(new ContextRefreshedEvent(context));
 			routes = routes.and(RouterFunctions.route()
 				.route(RequestPredicates.path(route.pathPrefix() + "/**"), proxy)
-				.filter(new RelayGuard(route, sessions, exchanged))
+				.filter(new RelayGuard(route, sessions, exchanged, meters.route(route.id())))
 				.build());
 		}
 		return routes;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import io.authstack.bff.metrics.RelayMeters;
 import io.authstack.bff.problem.ProblemAdvice;
 import io.authstack.bff.problem.ProblemCode;
 import io.authstack.bff.problem.ProblemException;
@@ -48,14 +49,31 @@ final class RelayGuard implements HandlerFilterFunction<ServerResponse, ServerRe
 
 	private final ExchangedTokens exchanged;
 
-	RelayGuard(ApiRoute route, Sessions sessions, ExchangedTokens exchanged) {
+	private final RelayMeters.Route calls;
+
+	RelayGuard(ApiRoute route, Sessions sessions, ExchangedTokens exchanged, RelayMeters.Route calls) {
 		this.route = route;
 		this.sessions = sessions;
 		this.exchanged = exchanged;
+		this.calls = calls;
 	}
 
 	@Override
 	public ServerResponse filter(ServerRequest request, HandlerFunction<ServerResponse> next) throws Exception {
+		ServerResponse response;
+		try {
+			response = guarded(request, next);
+		}
+		catch (Exception ex) {
+			// Left to the one advice (Redis down is a 503 there) or to the container: a server-side failure either way.
+			this.calls.answered(HttpStatus.INTERNAL_SERVER_ERROR.value());
+			throw ex;
+		}
+		this.calls.answered(response.statusCode().value());
+		return response;
+	}
+
+	private ServerResponse guarded(ServerRequest request, HandlerFunction<ServerResponse> next) throws Exception {
 		try {
 			HttpServletRequest servlet = request.servletRequest();
 			requireAllowed(request, servlet);

@@ -13,9 +13,8 @@ import io.authstack.bff.keycloak.KeycloakClient;
 import io.authstack.bff.keycloak.RefreshClaims;
 import io.authstack.bff.keycloak.TokenResponse;
 import io.authstack.bff.keycloak.UpstreamUnavailableException;
+import io.authstack.bff.metrics.RefreshMeters;
 import io.authstack.bff.problem.ProblemCode;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,9 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public final class RefreshRotation {
 
-	/** Keycloak answered the refresh itself; shared results do not count. */
-	public static final String UPSTREAM_ROTATIONS_METER = "authstack.bff.refresh.rotations";
-
 	private static final Logger logger = LoggerFactory.getLogger(RefreshRotation.class);
 
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(25);
@@ -56,19 +52,17 @@ public final class RefreshRotation {
 
 	private final RefreshProperties properties;
 
-	private final Counter upstreamRotations;
+	private final RefreshMeters meters;
 
 	RefreshRotation(RotationStore store, SessionRevocation revocation, KeycloakClient keycloak,
-			SessionCookies cookies, JsonMapper json, RefreshProperties properties, MeterRegistry meters) {
+			SessionCookies cookies, JsonMapper json, RefreshProperties properties, RefreshMeters meters) {
 		this.store = store;
 		this.revocation = revocation;
 		this.keycloak = keycloak;
 		this.cookies = cookies;
 		this.json = json;
 		this.properties = properties;
-		this.upstreamRotations = Counter.builder(UPSTREAM_ROTATIONS_METER)
-			.description("Refresh tokens rotated at Keycloak")
-			.register(meters);
+		this.meters = meters;
 	}
 
 	/**
@@ -112,7 +106,7 @@ public final class RefreshRotation {
 			this.store.release(envelope.tokenId());
 			throw ex;
 		}
-		this.upstreamRotations.increment();
+		this.meters.rotated();
 		Rotation rotation = new Rotation(next, family.client().binding().fingerprint(),
 				family.client().binding().ipPrefix(), Instant.now().toEpochMilli());
 		this.store.finish(envelope.tokenId(), this.json.writeValueAsString(rotation),
@@ -155,6 +149,7 @@ public final class RefreshRotation {
 		if (!rotation.binding().equals(family.client().binding())) {
 			throw replay(family, "presented from another device binding than its rotation");
 		}
+		this.meters.shared();
 		return rotation.cookies();
 	}
 

@@ -22,6 +22,7 @@ import io.authstack.bff.keycloak.KeycloakClient;
 import io.authstack.bff.keycloak.RefreshClaims;
 import io.authstack.bff.keycloak.TokenResponse;
 import io.authstack.bff.keycloak.UpstreamUnavailableException;
+import io.authstack.bff.metrics.SessionCheckMeters;
 import io.authstack.bff.problem.ProblemCode;
 import io.authstack.bff.problem.ProblemException;
 import io.authstack.bff.revocation.RevocationStore;
@@ -66,9 +67,11 @@ public final class Sessions {
 
 	private final ApplicationEventPublisher events;
 
+	private final SessionCheckMeters checks;
+
 	Sessions(SessionCookies cookies, AccessTokenVerifier verifier, RevocationStore revocations,
 			FingerprintBinding binding, ClientContexts clients, RefreshRotation rotation, SessionRevocation revocation,
-			KeycloakClient keycloak, ApplicationEventPublisher events) {
+			KeycloakClient keycloak, ApplicationEventPublisher events, SessionCheckMeters checks) {
 		this.cookies = cookies;
 		this.verifier = verifier;
 		this.revocations = revocations;
@@ -78,6 +81,7 @@ public final class Sessions {
 		this.revocation = revocation;
 		this.keycloak = keycloak;
 		this.events = events;
+		this.checks = checks;
 	}
 
 	/**
@@ -89,8 +93,24 @@ public final class Sessions {
 		return issue(response, tokens, client.binding());
 	}
 
-	/** @throws ProblemException when the request carries no session that may go on */
+	/**
+	 * @throws ProblemException when the request carries no session that may go on
+	 * @throws DataAccessException when Redis cannot tell whether the session was revoked
+	 */
 	public AuthenticatedSession check(HttpServletRequest request) {
+		AuthenticatedSession session;
+		try {
+			session = checked(request);
+		}
+		catch (RuntimeException ex) {
+			this.checks.refused(ex);
+			throw ex;
+		}
+		this.checks.ok();
+		return session;
+	}
+
+	private AuthenticatedSession checked(HttpServletRequest request) {
 		AccessEnvelope envelope = open(() -> this.cookies.readAccess(request),
 				() -> new ProblemException(ProblemCode.SESSION_EXPIRED, "No session; log in or refresh."));
 		AccessToken token = verified(envelope);

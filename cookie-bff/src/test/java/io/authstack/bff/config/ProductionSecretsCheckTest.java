@@ -22,7 +22,8 @@ class ProductionSecretsCheckTest {
 			.hasMessageContaining("AUTHSTACK_BFF_CLIENT_SECRET")
 			.hasMessageContaining("AUTHSTACK_KEYCLOAK_ISSUER")
 			.hasMessageContaining("AUTHSTACK_PUBLIC_URL")
-			.hasMessageContaining("AUTHSTACK_BFF_ADMIN_CLIENT_SECRET");
+			.hasMessageContaining("AUTHSTACK_BFF_ADMIN_CLIENT_SECRET")
+			.hasMessageContaining("AUTHSTACK_BFF_OPERATOR_PASSWORD");
 	}
 
 
@@ -37,11 +38,30 @@ class ProductionSecretsCheckTest {
 				"--AUTHSTACK_BFF_CLIENT_SECRET=dev-only-bff-client-secret-change-me",
 				"--AUTHSTACK_KEYCLOAK_ISSUER=https://auth.example.com/realms/authstack",
 				"--AUTHSTACK_BFF_ADMIN_CLIENT_SECRET=a-secret-from-the-vault",
-				"--AUTHSTACK_PUBLIC_URL=https://app.example.com"))
+				"--AUTHSTACK_PUBLIC_URL=https://app.example.com",
+				"--AUTHSTACK_BFF_OPERATOR_PASSWORD=an-operator-password-from-the-vault"))
 			.hasMessageContaining("authstack.bff.keycloak.client-secret")
 			.hasMessageContaining("AUTHSTACK_BFF_CLIENT_SECRET")
 			.hasMessageNotContaining("change-me")
 			.hasMessageNotContaining("admin-client-secret");
+	}
+
+	@Test
+	void prodProfileWithTheDevelopmentOperatorPasswordRefusesToStartNamingIt() {
+		SpringApplication application = new SpringApplication(BffApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setAdditionalProfiles("prod");
+
+		assertThatThrownBy(() -> application.run("--AUTHSTACK_JWE_KEY=2A8Xq0FmdH4rTnqz2y0a5LQnq6nP4kW1mDqz3vYc9bE",
+				"--AUTHSTACK_BFF_CLIENT_SECRET=a-client-secret-from-the-vault",
+				"--AUTHSTACK_KEYCLOAK_ISSUER=https://auth.example.com/realms/authstack",
+				"--AUTHSTACK_BFF_ADMIN_CLIENT_SECRET=a-secret-from-the-vault",
+				"--AUTHSTACK_PUBLIC_URL=https://app.example.com",
+				// The dev profile's operator password, copied into a deployment.
+				"--AUTHSTACK_BFF_OPERATOR_PASSWORD=dev-only-bff-operator-password"))
+			.hasMessageContaining("The prod profile refuses development values")
+			.hasMessageContaining("authstack.bff.operator.password")
+			.hasMessageNotContaining("dev-only-bff-operator-password");
 	}
 
 	@Test

@@ -32,6 +32,9 @@ public abstract class BffIntegrationTest {
 
 	static final int PORT = FreePorts.next();
 
+	/** The actuator's port, on loopback as in every profile. */
+	static final int MANAGEMENT_PORT = FreePorts.next();
+
 	protected static final String ORIGIN = "http://localhost:" + PORT;
 
 	protected static final String PASSWORD = "correct horse battery staple";
@@ -83,6 +86,7 @@ public abstract class BffIntegrationTest {
 	@DynamicPropertySource
 	static void bffProperties(DynamicPropertyRegistry registry) {
 		registry.add("server.port", () -> PORT);
+		registry.add("management.server.port", () -> MANAGEMENT_PORT);
 		registry.add("authstack.bff.public-url", () -> ORIGIN);
 		registry.add("authstack.bff.keycloak.issuer", () -> KEYCLOAK.realmUrl(AuthstackKeycloak.REALM));
 		registry.add("spring.data.redis.port", REDIS::port);

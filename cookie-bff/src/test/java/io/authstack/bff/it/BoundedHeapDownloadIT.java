@@ -42,7 +42,8 @@ class BoundedHeapDownloadIT extends BffIntegrationTest {
 	static void startTheShippedBff() {
 		int port = FreePorts.next();
 		String origin = "http://127.0.0.1:" + port;
-		shipped = ServiceProcess.start(AuthstackKeycloak.ofThisCheckout().root(), "cookie-bff", port, List.of(
+		shipped = ServiceProcess.start(AuthstackKeycloak.ofThisCheckout().root(), "cookie-bff", port, FreePorts.next(),
+				List.of(
 				"--spring.profiles.active=dev", "--authstack.bff.public-url=" + origin,
 				"--authstack.bff.keycloak.issuer=" + KEYCLOAK.realmUrl(AuthstackKeycloak.REALM),
 				"--authstack.bff.cookie.keys[0].kid=" + CURRENT_KEY.kid(),
@@ -88,7 +89,7 @@ class BoundedHeapDownloadIT extends BffIntegrationTest {
 		assertThat(received).as("bytes that arrived in the demo API's order").isEqualTo(FIFTY_MEGABYTES);
 		assertThat(shipped.pid()).matches((pid) -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
 				"is alive");
-		assertThat(ServerProcess.answersOk(shipped.baseUrl().resolve("/actuator/health"))).isTrue();
+		assertThat(ServerProcess.answersOk(shipped.managementUrl().resolve("/actuator/health"))).isTrue();
 		assertThat(Files.readString(LOG)).doesNotContain("OutOfMemoryError");
 	}
 

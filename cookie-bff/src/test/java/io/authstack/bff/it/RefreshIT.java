@@ -16,7 +16,7 @@ import io.authstack.bff.cookie.AccessEnvelope;
 import io.authstack.bff.cookie.CookieSealer;
 import io.authstack.bff.cookie.RefreshEnvelope;
 import io.authstack.bff.keycloak.RefreshClaims;
-import io.authstack.bff.session.RefreshRotation;
+import io.authstack.bff.metrics.MeterNames;
 import io.authstack.contract.AmqpNames;
 import io.authstack.contract.SecurityEvent;
 import io.authstack.testkit.AmqpInbox;
@@ -270,7 +270,7 @@ class RefreshIT extends BffIntegrationTest {
 	}
 
 	private double rotations() {
-		return this.meters.counter(RefreshRotation.UPSTREAM_ROTATIONS_METER).count();
+		return this.meters.counter(MeterNames.REFRESHES, "outcome", "rotated").count();
 	}
 
 	private RefreshEnvelope refreshEnvelope(Browser browser) {

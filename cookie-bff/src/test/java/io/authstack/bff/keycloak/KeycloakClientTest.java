@@ -8,7 +8,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import io.authstack.bff.metrics.KeycloakMeters;
 import io.authstack.testkit.FreePorts;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,7 +64,7 @@ class KeycloakClientTest {
 		KeycloakProperties properties = new KeycloakProperties(
 				URI.create("http://127.0.0.1:" + port + "/realms/authstack"), "authstack-bff", "secret", true,
 				Duration.ofMillis(500), Duration.ofMillis(800), null);
-		return new KeycloakClient(properties, JsonMapper.builder().build());
+		return new KeycloakClient(properties, JsonMapper.builder().build(), new KeycloakMeters(new SimpleMeterRegistry()));
 	}
 
 }

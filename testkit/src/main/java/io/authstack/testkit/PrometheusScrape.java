@@ -1,4 +1,4 @@
-package io.authstack.worker;
+package io.authstack.testkit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One scrape of {@code /actuator/prometheus} in the text exposition format, read into its samples: a series (the
  * metric name with its labels as written, such as {@code authstack_worker_emails_parked_total{reason="expired"}})
- * and its value.
+ * and its value. For the ITs of the BFF and the worker.
  *
  * @see <a href="https://prometheus.io/docs/instrumenting/exposition_formats/#text-based-format">Prometheus: text
  * exposition format</a>
@@ -26,7 +26,7 @@ public record PrometheusScrape(String text, Map<String, Double> samples) {
 		return new PrometheusScrape(text, Map.copyOf(samples));
 	}
 
-	/** The value of a series, which the scrape must hold (the worker registers its meters at start-up). */
+	/** The value of a series, which the scrape must hold (our services register their meters at start-up). */
 	public double value(String series) {
 		Double value = this.samples.get(series);
 		if (value == null) {
